@@ -1,0 +1,2 @@
+/** Evaluators: score one model answer (BLEU, ROUGE, similarity, judges, rules, custom checks). */
+package dev.argus.api.evaluator;

@@ -1,0 +1,2 @@
+/** Exporters: write recorded calls to a stream in a file format (CSV, JSON, …). */
+package dev.argus.api.exporter;

@@ -1,0 +1,98 @@
+package dev.argus.core;
+
+import dev.argus.core.auth.HeadlessInit;
+import dev.argus.core.auth.PasswordHasher;
+import dev.argus.core.config.ArgusConfig;
+import dev.argus.core.plugins.PluginHost;
+import dev.argus.core.plugins.PluginsService;
+import dev.argus.core.server.ArgusServer;
+import dev.argus.core.server.ArgusServer.Mount;
+import dev.argus.core.server.ConsoleService;
+import dev.argus.core.server.HealthService;
+import dev.argus.core.storage.Database;
+import dev.argus.core.storage.EmbeddedDatabase;
+import io.helidon.webserver.WebServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One running Argus: database, plugins and web server, started in that order and stopped in reverse.
+ * The command line and the tests both start Argus through {@link #start(ArgusConfig)}.
+ */
+public final class Argus implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Argus.class.getName());
+
+    private final Database database;
+    private final PluginHost plugins;
+    private final WebServer server;
+
+    private Argus(Database database, PluginHost plugins, WebServer server) {
+        this.database = database;
+        this.plugins = plugins;
+        this.server = server;
+    }
+
+    /** Opens (or starts) the database, migrates it, loads plugins and starts serving. */
+    public static Argus start(ArgusConfig config) {
+        Database database = openDatabase(config.database());
+        PluginHost plugins = null;
+        try {
+            database.migrate();
+            new HeadlessInit(database.dsl(), new PasswordHasher()).apply(config.init());
+            plugins = new PluginHost(config.plugins().dir(), config.plugins().extensions(), Clock.systemUTC());
+            plugins.start();
+            WebServer server = ArgusServer.start(config.server(), mounts(config, database, plugins));
+            return new Argus(database, plugins, server);
+        } catch (RuntimeException e) {
+            if (plugins != null) {
+                plugins.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Opens the configured database; with no URL, starts the embedded one. */
+    public static Database openDatabase(ArgusConfig.Database config) {
+        if (config.embedded()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
+            LOG.log(System.Logger.Level.INFO, "Embedded PostgreSQL keeps its data in {0}", embedded.directory());
+            return Database.connect(embedded, config.poolSize());
+        }
+        return Database.connect(config.url().orElseThrow(), config.user(), config.password(), config.poolSize());
+    }
+
+    /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
+    private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins) {
+        List<Mount> mounts = new ArrayList<>();
+        mounts.add(new Mount("/health", new HealthService(database, plugins)));
+        mounts.add(new Mount("/api/v1/plugins", new PluginsService(plugins)));
+        mounts.add(new Mount("/", new ConsoleService(config.consoleDir())));
+        return mounts;
+    }
+
+    /** The port the server listens on (useful with port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** The database this instance uses. */
+    public Database database() {
+        return database;
+    }
+
+    /** The plugin host. */
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    /** Drains in-flight requests, then unloads plugins and closes (or stops) the database. */
+    @Override
+    public void close() {
+        server.stop();
+        plugins.close();
+        database.close();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.argus.core.server;
+
+import dev.argus.core.config.ArgusConfig;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import java.util.List;
+
+/**
+ * The Helidon web server: one listener, JSON errors everywhere, security headers, body limits, and
+ * the features' routes mounted in the order given (the console last, as it catches everything).
+ */
+public final class ArgusServer {
+
+    /**
+     * A feature's routes and where they are mounted.
+     *
+     * @param path    the mount path, e.g. {@code /api/v1/plugins}
+     * @param service the feature's routes
+     */
+    public record Mount(String path, HttpService service) {
+    }
+
+    private ArgusServer() {
+    }
+
+    /** Builds and starts the server. */
+    public static WebServer start(ArgusConfig.Server config, List<Mount> mounts) {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter((chain, req, res) -> {
+            res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+            res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+            res.header(HeaderNames.create("X-Frame-Options"), "DENY");
+            chain.proceed();
+        });
+        ErrorMapping.register(routing);
+        for (Mount mount : mounts) {
+            routing.register(mount.path(), mount.service());
+        }
+        return WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .maxPayloadSize(config.maxBodyBytes())
+                .shutdownGracePeriod(config.shutdownGrace())
+                .shutdownHook(false) // Argus stops the server itself, before the database
+                .directHandlers(ErrorMapping.directHandlers())
+                .routing(routing)
+                .build()
+                .start();
+    }
+}

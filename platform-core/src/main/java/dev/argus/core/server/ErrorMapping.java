@@ -1,0 +1,70 @@
+package dev.argus.core.server;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every 4xx and 5xx leaves the server as the JSON error envelope — from handlers, from unexpected
+ * exceptions (logged with an incident id, never shown), and from Helidon's own protocol errors.
+ */
+public final class ErrorMapping {
+
+    private static final System.Logger LOG = System.getLogger(ErrorMapping.class.getName());
+
+    private ErrorMapping() {
+    }
+
+    /** Registers handlers for exceptions thrown by routes. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> {
+            e.headers().forEach(res::header);
+            Json.send(res, e.status(), ErrorBody.of(e.code(), e.getMessage(), e.details()));
+        });
+        routing.error(Exception.class, (req, res, e) -> {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(System.Logger.Level.ERROR, "Unhandled error in " + req.prologue().method() + " "
+                    + req.path().path() + " (incident " + incident + ")", e);
+            Json.send(res, Status.INTERNAL_SERVER_ERROR_500,
+                    ErrorBody.of("internal_error", "an unexpected error occurred", Map.of("incident", incident)));
+        });
+    }
+
+    /** Handlers for errors found before routing (bad HTTP, body too large, …). */
+    public static DirectHandlers directHandlers() {
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, ErrorMapping::direct);
+        }
+        return builder.build();
+    }
+
+    private static DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request,
+                                                          DirectHandler.EventType type, Status status,
+                                                          io.helidon.http.ServerResponseHeaders headers,
+                                                          String message) {
+        // Helidon reports some events (e.g. an oversized body) as BAD_REQUEST with a more precise status
+        String code = status.code() == 413 ? "payload_too_large"
+                : type == DirectHandler.EventType.INTERNAL_ERROR ? "internal_error"
+                : status.reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
+        String text = type == DirectHandler.EventType.INTERNAL_ERROR || message == null || message.isBlank()
+                ? status.reasonPhrase() : message;
+        String body;
+        try {
+            body = Json.MAPPER.writeValueAsString(ErrorBody.of(code, text, Map.of()));
+        } catch (Exception e) {
+            body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"\",\"details\":{}}}";
+        }
+        headers.set(HeaderValues.CONTENT_TYPE_JSON);
+        headers.remove(HeaderNames.CONTENT_LENGTH);
+        return DirectHandler.TransportResponse.builder().status(status).headers(headers)
+                .entity(body.getBytes(StandardCharsets.UTF_8)).build();
+    }
+}
