@@ -1,5 +1,7 @@
 package dev.argus.core;
 
+import dev.argus.core.auth.ApiKeyAuthenticator;
+import dev.argus.core.auth.Authenticator;
 import dev.argus.core.auth.HeadlessInit;
 import dev.argus.core.auth.PasswordHasher;
 import dev.argus.core.config.ArgusConfig;
@@ -9,6 +11,7 @@ import dev.argus.core.server.ArgusServer;
 import dev.argus.core.server.ArgusServer.Mount;
 import dev.argus.core.server.ConsoleService;
 import dev.argus.core.server.HealthService;
+import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.Database;
 import dev.argus.core.storage.EmbeddedDatabase;
 import io.helidon.webserver.WebServer;
@@ -27,11 +30,13 @@ public final class Argus implements AutoCloseable {
     private final Database database;
     private final PluginHost plugins;
     private final WebServer server;
+    private final RouteTable routes;
 
-    private Argus(Database database, PluginHost plugins, WebServer server) {
+    private Argus(Database database, PluginHost plugins, WebServer server, RouteTable routes) {
         this.database = database;
         this.plugins = plugins;
         this.server = server;
+        this.routes = routes;
     }
 
     /** Opens (or starts) the database, migrates it, loads plugins and starts serving. */
@@ -43,8 +48,11 @@ public final class Argus implements AutoCloseable {
             new HeadlessInit(database.dsl(), new PasswordHasher()).apply(config.init());
             plugins = new PluginHost(config.plugins().dir(), config.plugins().extensions(), Clock.systemUTC());
             plugins.start();
-            WebServer server = ArgusServer.start(config.server(), mounts(config, database, plugins));
-            return new Argus(database, plugins, server);
+            RouteTable routes = new RouteTable();
+            Authenticator authenticator = new ApiKeyAuthenticator(database.dsl());
+            WebServer server = ArgusServer.start(config.server(), mounts(config, database, plugins), authenticator,
+                    routes);
+            return new Argus(database, plugins, server, routes);
         } catch (RuntimeException e) {
             if (plugins != null) {
                 plugins.close();
@@ -67,9 +75,9 @@ public final class Argus implements AutoCloseable {
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
     private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins) {
         List<Mount> mounts = new ArrayList<>();
-        mounts.add(new Mount("/health", new HealthService(database, plugins)));
-        mounts.add(new Mount("/api/v1/plugins", new PluginsService(plugins)));
-        mounts.add(new Mount("/", new ConsoleService(config.consoleDir())));
+        mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
+        mounts.add(Mount.api("/api/v1/plugins", new PluginsService(plugins)));
+        mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
 
@@ -81,6 +89,11 @@ public final class Argus implements AutoCloseable {
     /** The database this instance uses. */
     public Database database() {
         return database;
+    }
+
+    /** Every API route registered, with its access requirement. */
+    public RouteTable routes() {
+        return routes;
     }
 
     /** The plugin host. */

@@ -1,15 +1,18 @@
 package dev.argus.core.plugins;
 
+import dev.argus.core.auth.Access;
+import dev.argus.core.auth.ApiKeyScope;
+import dev.argus.core.server.ApiRules;
+import dev.argus.core.server.ApiService;
 import dev.argus.core.server.Json;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
+import dev.argus.core.storage.jooq.enums.ProjectRole;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.HashMap;
 import java.util.Map;
 
 /** {@code GET /api/v1/plugins}: every plugin jar and built-in, with its extensions and state. */
-public final class PluginsService implements HttpService {
+public final class PluginsService implements ApiService {
 
     private final PluginHost host;
 
@@ -18,8 +21,8 @@ public final class PluginsService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", this::list);
+    public void routes(ApiRules rules) {
+        rules.get("/", Access.roleOrKey(ProjectRole.viewer, ApiKeyScope.READ), this::list);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

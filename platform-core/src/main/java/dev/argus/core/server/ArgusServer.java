@@ -1,5 +1,6 @@
 package dev.argus.core.server;
 
+import dev.argus.core.auth.Authenticator;
 import dev.argus.core.config.ArgusConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
@@ -14,19 +15,29 @@ import java.util.List;
 public final class ArgusServer {
 
     /**
-     * A feature's routes and where they are mounted.
+     * A feature's routes and where they are mounted: either API routes that declare their access,
+     * or a plain service (health, console) that is public by nature.
      *
      * @param path    the mount path, e.g. {@code /api/v1/plugins}
-     * @param service the feature's routes
+     * @param api     the feature's API routes, or {@code null}
+     * @param service a plain service, or {@code null}
      */
-    public record Mount(String path, HttpService service) {
+    public record Mount(String path, ApiService api, HttpService service) {
+        public static Mount api(String path, ApiService api) {
+            return new Mount(path, api, null);
+        }
+
+        public static Mount plain(String path, HttpService service) {
+            return new Mount(path, null, service);
+        }
     }
 
     private ArgusServer() {
     }
 
     /** Builds and starts the server. */
-    public static WebServer start(ArgusConfig.Server config, List<Mount> mounts) {
+    public static WebServer start(ArgusConfig.Server config, List<Mount> mounts, Authenticator authenticator,
+                                  RouteTable routeTable) {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter((chain, req, res) -> {
             res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
@@ -36,7 +47,12 @@ public final class ArgusServer {
         });
         ErrorMapping.register(routing);
         for (Mount mount : mounts) {
-            routing.register(mount.path(), mount.service());
+            if (mount.api() != null) {
+                routing.register(mount.path(), rules -> mount.api().routes(
+                        new ApiRules(rules, mount.path(), authenticator, routeTable)));
+            } else {
+                routing.register(mount.path(), mount.service());
+            }
         }
         return WebServer.builder()
                 .host(config.host())

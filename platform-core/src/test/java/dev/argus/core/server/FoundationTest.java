@@ -59,7 +59,9 @@ class FoundationTest {
 
     @Test
     void pluginsListTheMockProviderFromItsJar() throws Exception {
-        HttpResponse<String> res = argus.get("/api/v1/plugins");
+        assertEquals(401, argus.get("/api/v1/plugins").statusCode());
+        HttpResponse<String> res = argus.send(HttpRequest.newBuilder(argus.uri("/api/v1/plugins"))
+                .header("Authorization", "Bearer sk-test0000000000000000secret"));
         assertEquals(200, res.statusCode());
         JsonNode mock = null;
         for (JsonNode item : JSON.readTree(res.body()).path("items")) {
