@@ -11,6 +11,7 @@ import dev.argus.core.server.ArgusServer;
 import dev.argus.core.server.ArgusServer.Mount;
 import dev.argus.core.server.ConsoleService;
 import dev.argus.core.server.HealthService;
+import dev.argus.core.server.OpenApiService;
 import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.Database;
 import dev.argus.core.storage.EmbeddedDatabase;
@@ -76,6 +77,7 @@ public final class Argus implements AutoCloseable {
     private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins) {
         List<Mount> mounts = new ArrayList<>();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
+        mounts.add(Mount.plain("/openapi", new OpenApiService()));
         mounts.add(Mount.api("/api/v1/plugins", new PluginsService(plugins)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
