@@ -2,7 +2,10 @@ package dev.argus.core;
 
 import dev.argus.core.auth.ApiKeyAuthenticator;
 import dev.argus.core.auth.Authenticator;
+import dev.argus.core.auth.Caller;
 import dev.argus.core.auth.HeadlessInit;
+import dev.argus.core.live.LiveFeed;
+import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.auth.PasswordHasher;
 import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.plugins.PluginHost;
@@ -16,6 +19,7 @@ import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.Database;
 import dev.argus.core.storage.EmbeddedDatabase;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsRouting;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,29 +36,40 @@ public final class Argus implements AutoCloseable {
     private final PluginHost plugins;
     private final WebServer server;
     private final RouteTable routes;
+    private final LiveFeed live;
 
-    private Argus(Database database, PluginHost plugins, WebServer server, RouteTable routes) {
+    private Argus(Database database, PluginHost plugins, WebServer server, RouteTable routes, LiveFeed live) {
         this.database = database;
         this.plugins = plugins;
         this.server = server;
         this.routes = routes;
+        this.live = live;
     }
 
     /** Opens (or starts) the database, migrates it, loads plugins and starts serving. */
     public static Argus start(ArgusConfig config) {
         Database database = openDatabase(config.database());
         PluginHost plugins = null;
+        LiveFeed live = null;
         try {
             database.migrate();
             new HeadlessInit(database.dsl(), new PasswordHasher()).apply(config.init());
             plugins = new PluginHost(config.plugins().dir(), config.plugins().extensions(), Clock.systemUTC());
             plugins.start();
+            live = new LiveFeed(database::openDedicatedConnection);
             RouteTable routes = new RouteTable();
-            Authenticator authenticator = new ApiKeyAuthenticator(database.dsl());
+            ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
+            Authenticator authenticator = apiKeys;
+            LiveFeed feed = live;
+            WsRouting.Builder sockets = WsRouting.builder().endpoint("/ws/metrics",
+                    () -> new LiveFeedSocket(feed.hub(), token -> apiKeys.authenticateToken(token).map(Caller::projectId)));
             WebServer server = ArgusServer.start(config.server(), mounts(config, database, plugins), authenticator,
-                    routes);
-            return new Argus(database, plugins, server, routes);
+                    routes, sockets);
+            return new Argus(database, plugins, server, routes, live);
         } catch (RuntimeException e) {
+            if (live != null) {
+                live.close();
+            }
             if (plugins != null) {
                 plugins.close();
             }
@@ -98,6 +113,11 @@ public final class Argus implements AutoCloseable {
         return routes;
     }
 
+    /** The live feed (WebSocket fan-out and cross-node bridge). */
+    public LiveFeed live() {
+        return live;
+    }
+
     /** The plugin host. */
     public PluginHost plugins() {
         return plugins;
@@ -107,6 +127,7 @@ public final class Argus implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        live.close();
         plugins.close();
         database.close();
     }

@@ -46,6 +46,14 @@ public final class ApiKeyAuthenticator implements Authenticator {
         return Optional.of(caller);
     }
 
+    /** Verifies a bare key ({@code sk-…} or {@code pk-…:sk-…}), e.g. from a WebSocket upgrade. */
+    public Optional<Caller> authenticateToken(String token) {
+        if (token.startsWith("sk-")) {
+            return Optional.of(verify(new Presented(null, token)));
+        }
+        return token.startsWith("pk-") ? pair(token).map(this::verify) : Optional.empty();
+    }
+
     /** Whether the request carries something that looks like an API key. */
     public static boolean carriesKey(ServerRequest req) {
         return presented(req).isPresent();

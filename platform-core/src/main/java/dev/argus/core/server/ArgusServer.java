@@ -6,6 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.websocket.WsRouting;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public final class ArgusServer {
 
     /** Builds and starts the server. */
     public static WebServer start(ArgusConfig.Server config, List<Mount> mounts, Authenticator authenticator,
-                                  RouteTable routeTable) {
+                                  RouteTable routeTable, WsRouting.Builder sockets) {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter((chain, req, res) -> {
             res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
@@ -62,6 +63,7 @@ public final class ArgusServer {
                 .shutdownHook(false) // Argus stops the server itself, before the database
                 .directHandlers(ErrorMapping.directHandlers())
                 .routing(routing)
+                .addRouting(sockets)
                 .build()
                 .start();
     }

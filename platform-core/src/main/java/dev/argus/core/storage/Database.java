@@ -81,6 +81,16 @@ public final class Database implements AutoCloseable {
         return embedded == null ? null : embedded.directory();
     }
 
+    /** A new connection outside the pool, for long-lived sessions such as {@code LISTEN}. */
+    public Connection openDedicatedConnection() {
+        try {
+            return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                    dataSource.getPassword());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open a connection to " + dataSource.getJdbcUrl(), e);
+        }
+    }
+
     /** Round-trips a trivial query, for health checks. */
     public boolean ping() {
         try (Connection connection = dataSource.getConnection()) {

@@ -32,7 +32,11 @@ public final class RunningArgus implements AutoCloseable {
      * @param env        extra {@code ARGUS_*} settings
      */
     public static RunningArgus start(Path pluginsDir, Map<String, String> env) {
-        TestDatabases.TestDatabase db = TestDatabases.create();
+        return startOn(TestDatabases.create(), pluginsDir, env);
+    }
+
+    /** Starts another node on an existing test database (two nodes, one database). */
+    public static RunningArgus startOn(TestDatabases.TestDatabase db, Path pluginsDir, Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
         all.put("ARGUS_DATABASE_URL", db.url());
         all.put("ARGUS_DATABASE_USER", db.user());
