@@ -8,6 +8,7 @@ import dev.argus.core.live.LiveFeed;
 import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.auth.PasswordHasher;
 import dev.argus.core.config.ArgusConfig;
+import dev.argus.core.plugins.PluginFolderWatcher;
 import dev.argus.core.plugins.PluginHost;
 import dev.argus.core.plugins.PluginsService;
 import dev.argus.core.server.ArgusServer;
@@ -20,6 +21,8 @@ import dev.argus.core.storage.Database;
 import dev.argus.core.storage.EmbeddedDatabase;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +37,16 @@ public final class Argus implements AutoCloseable {
 
     private final Database database;
     private final PluginHost plugins;
+    private final PluginFolderWatcher watcher;
     private final WebServer server;
     private final RouteTable routes;
     private final LiveFeed live;
 
-    private Argus(Database database, PluginHost plugins, WebServer server, RouteTable routes, LiveFeed live) {
+    private Argus(Database database, PluginHost plugins, PluginFolderWatcher watcher, WebServer server,
+                  RouteTable routes, LiveFeed live) {
         this.database = database;
         this.plugins = plugins;
+        this.watcher = watcher;
         this.server = server;
         this.routes = routes;
         this.live = live;
@@ -51,11 +57,13 @@ public final class Argus implements AutoCloseable {
         Database database = openDatabase(config.database());
         PluginHost plugins = null;
         LiveFeed live = null;
+        PluginFolderWatcher watcher = null;
         try {
             database.migrate();
             new HeadlessInit(database.dsl(), new PasswordHasher()).apply(config.init());
             plugins = new PluginHost(config.plugins().dir(), config.plugins().extensions(), Clock.systemUTC());
             plugins.start();
+            watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
@@ -65,8 +73,9 @@ public final class Argus implements AutoCloseable {
                     () -> new LiveFeedSocket(feed.hub(), token -> apiKeys.authenticateToken(token).map(Caller::projectId)));
             WebServer server = ArgusServer.start(config.server(), mounts(config, database, plugins), authenticator,
                     routes, sockets);
-            return new Argus(database, plugins, server, routes, live);
-        } catch (RuntimeException e) {
+            return new Argus(database, plugins, watcher, server, routes, live);
+        } catch (RuntimeException | IOException e) {
+            closeQuietly(watcher);
             if (live != null) {
                 live.close();
             }
@@ -74,7 +83,17 @@ public final class Argus implements AutoCloseable {
                 plugins.close();
             }
             database.close();
-            throw e;
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing " + closeable + " failed", e);
+            }
         }
     }
 
@@ -127,6 +146,7 @@ public final class Argus implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        closeQuietly(watcher);
         live.close();
         plugins.close();
         database.close();

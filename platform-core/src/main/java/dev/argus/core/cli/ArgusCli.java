@@ -4,11 +4,8 @@ import dev.argus.core.Argus;
 import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.config.ConfigException;
 import dev.argus.core.config.ConfigLoader;
-import dev.argus.core.plugins.PluginHost;
-import dev.argus.core.plugins.PluginStatus;
 import dev.argus.core.storage.Database;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,8 @@ public final class ArgusCli {
               start     run the server
               demo      run the server with a ready admin login, API key and demo traffic
               migrate   apply database migrations and exit
-              plugins   list the plugins found in the plugins folder and exit
+              plugins [list | install <jar> | remove <plugin-id>]
+                        list, add or remove plugin jars (a running server reloads by itself)
             options:
               --port N              HTTP port (default 8080; 0 picks a free port)
               --data-dir DIR        where the embedded database keeps its files (default ./data)
@@ -49,7 +47,12 @@ public final class ArgusCli {
         }
     }
 
-    private static void run(String command, List<String> rest) {
+    private static void run(String command, List<String> args) {
+        List<String> words = args.stream().takeWhile(a -> !a.startsWith("--")).toList();
+        List<String> rest = args.subList(words.size(), args.size());
+        if (!words.isEmpty() && !command.equals("plugins")) {
+            throw new ConfigException("unexpected argument " + words.getFirst());
+        }
         Map<String, String> flags = new java.util.LinkedHashMap<>(ConfigLoader.parseFlags(rest));
         Optional<Path> file = Optional.ofNullable(flags.remove("--config"))
                 .or(() -> Optional.ofNullable(System.getenv("ARGUS_CONFIG_FILE")))
@@ -66,7 +69,7 @@ public final class ArgusCli {
                     System.out.println("Migrations applied.");
                 }
             }
-            case "plugins" -> listPlugins(ConfigLoader.load(file, env, flags));
+            case "plugins" -> PluginCommands.run(words, ConfigLoader.load(file, env, flags));
             default -> throw new ConfigException("unknown command " + command + "\n" + USAGE);
         }
     }
@@ -94,20 +97,5 @@ public final class ArgusCli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void listPlugins(ArgusConfig config) {
-        PluginHost host = new PluginHost(config.plugins().dir(), config.plugins().extensions(), Clock.systemUTC());
-        host.start();
-        System.out.println("Plugins in " + config.plugins().dir() + ":");
-        for (PluginStatus plugin : host.statuses()) {
-            System.out.printf("  %-24s %-10s %-8s %s%s%n", plugin.id(), plugin.version() == null ? "-" : plugin.version(),
-                    plugin.state(), plugin.jar() == null ? "(built in)" : plugin.jar(),
-                    plugin.error() == null ? "" : "  — " + plugin.error());
-            for (PluginStatus.ExtensionStatus e : plugin.extensions()) {
-                System.out.printf("      %-14s %-20s %s%n", e.kind(), e.id(), e.state());
-            }
-        }
-        host.close();
     }
 }

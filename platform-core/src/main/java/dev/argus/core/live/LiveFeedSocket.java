@@ -62,7 +62,11 @@ public final class LiveFeedSocket implements WsListener {
 
             @Override
             public void terminate() {
-                session.terminate();
+                try {
+                    session.terminate();
+                } catch (RuntimeException e) {
+                    // the connection is already gone; nothing left to drop
+                }
             }
         });
         session.send("{\"type\":\"subscribed\",\"project_id\":\"" + subscription.projectId() + "\"}", true);

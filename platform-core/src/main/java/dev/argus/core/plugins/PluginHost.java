@@ -8,13 +8,19 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
@@ -22,7 +28,7 @@ import org.pf4j.PluginWrapper;
  * Loads plugin jars from the plugins folder with PF4J and built-in extensions with
  * {@link ServiceLoader}, configures each extension, and publishes them in one
  * {@link ExtensionRegistry}. A broken jar is reported with its name and skipped; it never stops the
- * server.
+ * server. {@link #reload()} picks up jars dropped into or removed from the folder without a restart.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -30,14 +36,32 @@ public final class PluginHost implements AutoCloseable {
     public static final String CORE_PLUGIN_ID = "argus-core";
 
     private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
+    private static final int MAX_CONCURRENT_CALLS = 64;
+
+    /** A jar in the folder as last seen, with what it contributed. */
+    private record LoadedJar(FileTime modified, String pluginId, PluginStatus status,
+                             List<RegisteredExtension> extensions) {
+    }
+
+    /**
+     * What a reload changed.
+     *
+     * @param loaded   plugin ids (or jar names) newly loaded
+     * @param unloaded plugin ids unloaded because their jar is gone or changed
+     */
+    public record ReloadResult(List<String> loaded, List<String> unloaded) {
+    }
 
     private final Path pluginsDir;
+    private final Duration callTimeout;
     private final Map<String, Map<String, String>> settings;
     private final HttpClient httpClient;
     private final Clock clock;
     private final IsolatingPluginManager manager;
-    private final List<PluginStatus> statuses = new ArrayList<>();
-    private ExtensionRegistry registry = new ExtensionRegistry(List.of());
+    private final Map<Path, LoadedJar> jars = new LinkedHashMap<>();
+    private List<RegisteredExtension> builtins = List.of();
+    private PluginStatus builtinStatus;
+    private volatile ExtensionRegistry registry = new ExtensionRegistry(List.of());
 
     /**
      * @param pluginsDir the folder of plugin jars (created when missing)
@@ -45,6 +69,15 @@ public final class PluginHost implements AutoCloseable {
      * @param clock      the clock handed to extensions
      */
     public PluginHost(Path pluginsDir, Map<String, Map<String, String>> settings, Clock clock) {
+        this(pluginsDir, settings, clock, null);
+    }
+
+    /**
+     * @param callTimeout one limit for every call into an extension, or {@code null} for the per-kind
+     *                    defaults (providers 10 min, evaluators 2 min, alert channels 30 s, exports unbounded)
+     */
+    public PluginHost(Path pluginsDir, Map<String, Map<String, String>> settings, Clock clock, Duration callTimeout) {
+        this.callTimeout = callTimeout;
         this.pluginsDir = pluginsDir;
         this.settings = settings;
         this.clock = clock;
@@ -53,118 +86,182 @@ public final class PluginHost implements AutoCloseable {
         this.manager = new IsolatingPluginManager(pluginsDir, SpiVersion.CURRENT);
     }
 
-    /** Loads and starts everything; safe to call once. */
+    /** Loads the built-ins and every plugin jar; safe to call once. */
     public synchronized ExtensionRegistry start() {
-        List<RegisteredExtension> extensions = new ArrayList<>();
-        loadBuiltins(extensions);
-        loadPlugins(extensions);
-        registry = new ExtensionRegistry(extensions);
-        return registry;
-    }
-
-    /** The registry built by {@link #start()}. */
-    public synchronized ExtensionRegistry registry() {
-        return registry;
-    }
-
-    /** The built-ins and every plugin jar found, with state and errors, sorted by id. */
-    public synchronized List<PluginStatus> statuses() {
-        List<PluginStatus> result = new ArrayList<>(statuses);
-        result.sort(Comparator.comparing(PluginStatus::id));
-        return result;
-    }
-
-    private void loadBuiltins(List<RegisteredExtension> extensions) {
+        List<RegisteredExtension> found = new ArrayList<>();
         List<PluginStatus.ExtensionStatus> listed = new ArrayList<>();
         for (var entry : ExtensionKinds.TYPES.entrySet()) {
             for (ArgusExtension extension : ServiceLoader.load(entry.getValue(), PluginHost.class.getClassLoader())) {
-                RegisteredExtension registered = register(extension, entry.getKey(), SpiVersion.CURRENT,
-                        CORE_PLUGIN_ID, ExtensionSource.BUILTIN, null, extensions);
+                RegisteredExtension registered = register(extension, entry.getKey(), SpiVersion.CURRENT, CORE_PLUGIN_ID,
+                        ExtensionSource.BUILTIN, null, found, PluginHost.class.getClassLoader());
                 if (registered != null) {
-                    extensions.add(registered);
-                    listed.add(status(registered));
+                    found.add(registered);
                 }
             }
         }
-        statuses.add(new PluginStatus(CORE_PLUGIN_ID, SpiVersion.CURRENT, null, "started", "builtin", null,
-                "Extensions built into Argus", null, sorted(listed)));
+        builtins = List.copyOf(found);
+        builtinStatus = new PluginStatus(CORE_PLUGIN_ID, SpiVersion.CURRENT, null, "started", "builtin", null,
+                "Extensions built into Argus", null, List.of());
+        reload();
+        return registry;
     }
 
-    private void loadPlugins(List<RegisteredExtension> extensions) {
+    /** The current registry; replaced atomically by {@link #reload()}. */
+    public ExtensionRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Brings the loaded plugins in line with the folder: unloads plugins whose jar was removed or
+     * replaced, loads new jars. Calls already running in an unloaded plugin finish on their instance.
+     */
+    public synchronized ReloadResult reload() {
         try {
             Files.createDirectories(pluginsDir);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "Cannot create the plugins folder " + pluginsDir, e);
-            return;
         }
-        List<Path> jars = manager.pluginJars();
-        for (Path jar : jars) {
-            String jarName = jar.getFileName().toString();
-            try {
-                String pluginId = manager.loadPlugin(jar);
-                if (pluginId == null) {
-                    reportInvalid(jarName, "PF4J could not load the plugin (see the log above)");
+        List<String> unloaded = new ArrayList<>();
+        List<String> loaded = new ArrayList<>();
+        Set<Path> present = new HashSet<>(manager.pluginJars());
+        for (Path jar : List.copyOf(jars.keySet())) {
+            LoadedJar known = jars.get(jar);
+            if (!present.contains(jar) || !known.modified().equals(modified(jar))) {
+                if (known.pluginId() != null) {
+                    manager.unloadPlugin(known.pluginId());
                 }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "Skipping plugin jar " + jarName + ": " + rootMessage(e));
-                reportInvalid(jarName, rootMessage(e));
+                jars.remove(jar);
+                unloaded.add(known.pluginId() != null ? known.pluginId() : jar.getFileName().toString());
             }
         }
-        manager.startPlugins();
-        for (PluginWrapper plugin : manager.getPlugins()) {
-            statuses.add(describe(plugin, extensions));
+        for (Path jar : present.stream().sorted().toList()) {
+            if (!jars.containsKey(jar)) {
+                LoadedJar result = load(jar);
+                jars.put(jar, result);
+                loaded.add(result.pluginId() != null ? result.pluginId() : jar.getFileName().toString());
+            }
         }
+        publish();
+        if (!loaded.isEmpty() || !unloaded.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Plugins reloaded: loaded {0}, unloaded {1}", loaded, unloaded);
+        }
+        return new ReloadResult(loaded, unloaded);
     }
 
-    private PluginStatus describe(PluginWrapper plugin, List<RegisteredExtension> extensions) {
+    /**
+     * Enables or disables a plugin by id; remembered in the folder's {@code enabled.txt}/{@code disabled.txt}
+     * across restarts. Re-enabling also clears a suspension.
+     *
+     * @return false when no plugin has that id
+     */
+    public synchronized boolean setEnabled(String pluginId, boolean enabled) {
+        Optional<Path> jar = jars.entrySet().stream().filter(e -> pluginId.equals(e.getValue().pluginId()))
+                .map(Map.Entry::getKey).findFirst();
+        if (jar.isEmpty()) {
+            return false;
+        }
+        if (enabled) {
+            manager.enablePlugin(pluginId);
+        } else {
+            manager.disablePlugin(pluginId);
+        }
+        manager.unloadPlugin(pluginId);
+        jars.put(jar.get(), load(jar.get()));
+        publish();
+        return true;
+    }
+
+    /** The built-ins and every plugin jar found, with state and errors, sorted by id. */
+    public synchronized List<PluginStatus> statuses() {
+        List<PluginStatus> result = new ArrayList<>();
+        result.add(withLiveCounts(builtinStatus, builtins));
+        for (LoadedJar jar : jars.values()) {
+            result.add(withLiveCounts(jar.status(), jar.extensions()));
+        }
+        result.sort(Comparator.comparing(PluginStatus::id));
+        return result;
+    }
+
+    private void publish() {
+        List<RegisteredExtension> all = new ArrayList<>(builtins);
+        jars.values().forEach(j -> all.addAll(j.extensions()));
+        registry = new ExtensionRegistry(all);
+    }
+
+    private LoadedJar load(Path jar) {
+        String jarName = jar.getFileName().toString();
+        FileTime modified = modified(jar);
+        String pluginId;
+        try {
+            pluginId = manager.loadPlugin(jar);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Skipping plugin jar " + jarName + ": " + rootMessage(e));
+            return new LoadedJar(modified, null, invalid(jarName, rootMessage(e)), List.of());
+        }
+        if (pluginId == null) {
+            return new LoadedJar(modified, null, invalid(jarName, "PF4J could not load the plugin"), List.of());
+        }
+        PluginWrapper plugin = manager.getPlugin(pluginId);
+        if (plugin.getPluginState() == PluginState.RESOLVED) {
+            try {
+                manager.startPlugin(pluginId);
+            } catch (RuntimeException e) {
+                plugin.setFailedException(e);
+            }
+        }
+        List<RegisteredExtension> taken = new ArrayList<>(builtins);
+        jars.values().forEach(j -> taken.addAll(j.extensions()));
+        List<RegisteredExtension> contributed = new ArrayList<>();
+        PluginStatus status = describe(plugin, taken, contributed);
+        return new LoadedJar(modified, pluginId, status, List.copyOf(contributed));
+    }
+
+    private PluginStatus describe(PluginWrapper plugin, List<RegisteredExtension> taken,
+                                  List<RegisteredExtension> contributed) {
         var descriptor = plugin.getDescriptor();
         String jarName = plugin.getPluginPath().getFileName().toString();
         String state;
         String error = null;
-        List<PluginStatus.ExtensionStatus> listed = new ArrayList<>();
         if (plugin.getPluginState() == PluginState.STARTED) {
             state = "started";
             for (var entry : ExtensionKinds.TYPES.entrySet()) {
                 for (ArgusExtension extension : manager.getExtensions(entry.getValue(), plugin.getPluginId())) {
-                    ArgusExtension wrapped = ContextClassLoaderProxy.wrap(
-                            castType(entry.getValue()), extension, plugin.getPluginClassLoader());
-                    RegisteredExtension registered = register(wrapped, entry.getKey(), descriptor.getVersion(),
-                            plugin.getPluginId(), ExtensionSource.PLUGIN, jarName, extensions);
+                    List<RegisteredExtension> seen = new ArrayList<>(taken);
+                    seen.addAll(contributed);
+                    RegisteredExtension registered = register(extension, entry.getKey(), descriptor.getVersion(),
+                            plugin.getPluginId(), ExtensionSource.PLUGIN, jarName, seen, plugin.getPluginClassLoader());
                     if (registered != null) {
-                        extensions.add(registered);
-                        listed.add(status(registered));
+                        contributed.add(registered);
                     }
                 }
             }
-        } else if (plugin.getPluginState() == PluginState.FAILED) {
+        } else if (plugin.getPluginState() == PluginState.FAILED || plugin.getFailedException() != null) {
             state = "failed";
             error = plugin.getFailedException() == null ? "failed to start" : rootMessage(plugin.getFailedException());
         } else if (!manager.getVersionManager().checkVersionConstraint(SpiVersion.CURRENT, descriptor.getRequires())) {
             state = "invalid";
             error = "plugin requires SPI " + descriptor.getRequires() + " but this Argus provides " + SpiVersion.CURRENT;
         } else {
-            state = plugin.getPluginState().toString().toLowerCase(java.util.Locale.ROOT);
+            state = plugin.getPluginState().toString().toLowerCase(Locale.ROOT);
         }
         if (error != null) {
             LOG.log(System.Logger.Level.ERROR, "Plugin " + plugin.getPluginId() + " (" + jarName + ") " + state + ": "
                     + error);
         } else {
-            LOG.log(System.Logger.Level.INFO, "Plugin {0} {1} from {2}: {3} extension(s)", plugin.getPluginId(),
-                    descriptor.getVersion(), jarName, listed.size());
+            LOG.log(System.Logger.Level.INFO, "Plugin {0} {1} from {2}: {3}, {4} extension(s)", plugin.getPluginId(),
+                    descriptor.getVersion(), jarName, state, contributed.size());
         }
         return new PluginStatus(plugin.getPluginId(), descriptor.getVersion(), descriptor.getRequires(), state,
-                "plugin", jarName, descriptor.getPluginDescription(), error, sorted(listed));
+                "plugin", jarName, descriptor.getPluginDescription(), error, List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Class<ArgusExtension> castType(Class<? extends ArgusExtension> type) {
-        return (Class<ArgusExtension>) type;
-    }
-
-    /** Configures one extension; returns {@code null} when its id is taken. */
-    private RegisteredExtension register(ArgusExtension extension, ExtensionKind kind, String version,
-                                         String pluginId, ExtensionSource source, String jar,
-                                         List<RegisteredExtension> existing) {
+    /** Configures and guards one extension; returns {@code null} when its id is taken. */
+    private RegisteredExtension register(ArgusExtension raw, ExtensionKind kind, String version, String pluginId,
+                                         ExtensionSource source, String jar, List<RegisteredExtension> existing,
+                                         ClassLoader loader) {
+        ExtensionHealth health = new ExtensionHealth();
+        ArgusExtension extension = GuardedExtension.wrap(castType(ExtensionKinds.TYPES.get(kind)), raw, loader, health,
+                timeoutFor(kind), MAX_CONCURRENT_CALLS);
         String id;
         try {
             id = extension.id();
@@ -191,27 +288,56 @@ public final class PluginHost implements AutoCloseable {
             problem = "init failed: " + rootMessage(e);
             LOG.log(System.Logger.Level.ERROR, "Extension " + id + " of " + pluginId + " failed to initialise", e);
         }
-        return new RegisteredExtension(id, kind, version, pluginId, source, jar, state, problem, extension);
+        return new RegisteredExtension(id, kind, version, pluginId, source, jar, state, problem, extension, health);
     }
 
-    private static PluginStatus.ExtensionStatus status(RegisteredExtension e) {
-        String name;
-        try {
-            name = e.extension().displayName();
-        } catch (RuntimeException ex) {
-            name = e.id();
+    /** Exports stream for as long as the data lasts; everything else has a bound. */
+    private Duration timeoutFor(ExtensionKind kind) {
+        if (callTimeout != null) {
+            return callTimeout;
         }
-        return new PluginStatus.ExtensionStatus(e.id(), ExtensionKinds.wireName(e.kind()), name, e.state(),
-                e.problem());
+        return switch (kind) {
+            case PROVIDER -> Duration.ofMinutes(10);
+            case EVALUATOR -> Duration.ofMinutes(2);
+            case ALERT_CHANNEL -> Duration.ofSeconds(30);
+            case EXPORTER -> null;
+        };
     }
 
-    private static List<PluginStatus.ExtensionStatus> sorted(List<PluginStatus.ExtensionStatus> list) {
-        list.sort(Comparator.comparing(PluginStatus.ExtensionStatus::kind).thenComparing(PluginStatus.ExtensionStatus::id));
-        return List.copyOf(list);
+    @SuppressWarnings("unchecked")
+    private static Class<ArgusExtension> castType(Class<? extends ArgusExtension> type) {
+        return (Class<ArgusExtension>) type;
     }
 
-    private void reportInvalid(String jarName, String error) {
-        statuses.add(new PluginStatus(jarName, null, null, "invalid", "plugin", jarName, null, error, List.of()));
+    private static PluginStatus withLiveCounts(PluginStatus status, List<RegisteredExtension> extensions) {
+        List<PluginStatus.ExtensionStatus> listed = new ArrayList<>();
+        for (RegisteredExtension e : extensions) {
+            String name;
+            try {
+                name = e.extension().displayName();
+            } catch (RuntimeException ex) {
+                name = e.id();
+            }
+            String problem = e.health().suspended() ? e.health().suspendedReason() : e.problem();
+            listed.add(new PluginStatus.ExtensionStatus(e.id(), ExtensionKinds.wireName(e.kind()), name,
+                    e.effectiveState(), problem, e.health().calls(), e.health().faults(), e.health().timeouts()));
+        }
+        listed.sort(Comparator.comparing(PluginStatus.ExtensionStatus::kind)
+                .thenComparing(PluginStatus.ExtensionStatus::id));
+        return new PluginStatus(status.id(), status.version(), status.requires(), status.state(), status.source(),
+                status.jar(), status.description(), status.error(), List.copyOf(listed));
+    }
+
+    private static PluginStatus invalid(String jarName, String error) {
+        return new PluginStatus(jarName, null, null, "invalid", "plugin", jarName, null, error, List.of());
+    }
+
+    private static FileTime modified(Path jar) {
+        try {
+            return Files.getLastModifiedTime(jar);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -24,9 +24,13 @@ public record PluginStatus(String id, String version, String requires, String st
      * @param id      the extension id
      * @param kind    {@code provider}, {@code evaluator}, {@code exporter} or {@code alert_channel}
      * @param name    its display name
-     * @param state   {@code active} or {@code misconfigured}
-     * @param problem why it is not active, or {@code null}
+     * @param state    {@code active}, {@code misconfigured} or {@code suspended}
+     * @param problem  why it is not active, or {@code null}
+     * @param calls    calls made into it since it was loaded
+     * @param faults   calls that failed unexpectedly or timed out
+     * @param timeouts calls abandoned for taking too long
      */
-    public record ExtensionStatus(String id, String kind, String name, String state, String problem) {
+    public record ExtensionStatus(String id, String kind, String name, String state, String problem, long calls,
+                                  long faults, long timeouts) {
     }
 }

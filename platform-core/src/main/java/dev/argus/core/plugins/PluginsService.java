@@ -2,6 +2,7 @@ package dev.argus.core.plugins;
 
 import dev.argus.core.auth.Access;
 import dev.argus.core.auth.ApiKeyScope;
+import dev.argus.core.server.ApiException;
 import dev.argus.core.server.ApiRules;
 import dev.argus.core.server.ApiService;
 import dev.argus.core.server.Json;
@@ -11,7 +12,10 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code GET /api/v1/plugins}: every plugin jar and built-in, with its extensions and state. */
+/**
+ * {@code /api/v1/plugins}: every plugin jar and built-in with its extensions, state and call counts;
+ * reload the folder, enable or disable a plugin (admins).
+ */
 public final class PluginsService implements ApiService {
 
     private final PluginHost host;
@@ -23,6 +27,22 @@ public final class PluginsService implements ApiService {
     @Override
     public void routes(ApiRules rules) {
         rules.get("/", Access.roleOrKey(ProjectRole.viewer, ApiKeyScope.READ), this::list);
+        rules.post("/reload", Access.role(ProjectRole.admin), this::reload);
+        rules.post("/{id}/enable", Access.role(ProjectRole.admin), (req, res) -> setEnabled(req, res, true));
+        rules.post("/{id}/disable", Access.role(ProjectRole.admin), (req, res) -> setEnabled(req, res, false));
+    }
+
+    private void reload(ServerRequest req, ServerResponse res) {
+        PluginHost.ReloadResult result = host.reload();
+        Json.ok(res, Map.of("loaded", result.loaded(), "unloaded", result.unloaded()));
+    }
+
+    private void setEnabled(ServerRequest req, ServerResponse res, boolean enabled) {
+        String id = req.path().pathParameters().get("id");
+        if (!host.setEnabled(id, enabled)) {
+            throw ApiException.notFound("plugin " + id);
+        }
+        Json.ok(res, host.statuses().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow());
     }
 
     private void list(ServerRequest req, ServerResponse res) {

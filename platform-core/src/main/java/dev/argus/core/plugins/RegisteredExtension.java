@@ -14,14 +14,21 @@ import dev.argus.api.ExtensionKind;
  * @param jar       the plugin jar's file name, or {@code null} for built-ins
  * @param state     {@code active}, or {@code misconfigured} when its settings are invalid
  * @param problem   why it is not active, or {@code null}
- * @param extension the instance, wrapped so every call runs with the plugin's context class loader
+ * @param extension the instance, wrapped so every call runs with the plugin's context class loader and is
+ *                  bounded by a timeout and a bulkhead
+ * @param health    call and fault counts; a suspended extension is not handed out
  */
 public record RegisteredExtension(String id, ExtensionKind kind, String version, String pluginId,
                                   ExtensionSource source, String jar, String state, String problem,
-                                  ArgusExtension extension) {
+                                  ArgusExtension extension, ExtensionHealth health) {
 
     /** Whether the extension may be used. */
     public boolean active() {
-        return "active".equals(state);
+        return "active".equals(state) && !health.suspended();
+    }
+
+    /** The state shown to users: {@code active}, {@code misconfigured} or {@code suspended}. */
+    public String effectiveState() {
+        return health.suspended() && "active".equals(state) ? "suspended" : state;
     }
 }

@@ -55,6 +55,10 @@ class OpenApiContractTest {
         SAMPLES.put("GET /health", new Sample("GET", "/health", null, 200));
         SAMPLES.put("GET /openapi", new Sample("GET", "/openapi?format=json", null, 200));
         SAMPLES.put("GET /api/v1/plugins", new Sample("GET", "/api/v1/plugins", null, 200));
+        // admin-only: an API key is refused (the refusal must match the documented error)
+        SAMPLES.put("POST /api/v1/plugins/reload", new Sample("POST", "/api/v1/plugins/reload", null, 403));
+        SAMPLES.put("POST /api/v1/plugins/{id}/enable", new Sample("POST", "/api/v1/plugins/provider-mock/enable", null, 403));
+        SAMPLES.put("POST /api/v1/plugins/{id}/disable", new Sample("POST", "/api/v1/plugins/provider-mock/disable", null, 403));
     }
 
     @BeforeAll

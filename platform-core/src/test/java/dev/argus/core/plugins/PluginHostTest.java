@@ -41,12 +41,13 @@ class PluginHostTest {
             PluginStatus mock = status(host, "provider-mock");
             assertEquals("started", mock.state());
             assertEquals("provider-mock.jar", mock.jar());
-            assertEquals(List.of(new PluginStatus.ExtensionStatus("mock", "provider", "Mock provider", "active", null)),
-                    mock.extensions());
+            assertEquals(List.of(new PluginStatus.ExtensionStatus("mock", "provider", "Mock provider", "active", null,
+                    0, 0, 0)), mock.extensions());
 
             LlmProvider provider = host.registry().provider("mock").orElseThrow();
             String answer = provider.complete(ChatRequest.of("mock-small", List.of(ChatMessage.user("hello")))).content();
             assertFalse(answer.isBlank());
+            assertEquals(1, status(host, "provider-mock").extensions().getFirst().calls());
         }
     }
 

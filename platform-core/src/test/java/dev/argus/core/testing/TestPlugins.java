@@ -28,6 +28,36 @@ public final class TestPlugins {
         return Files.copy(bundledDir().resolve(jarName), dir.resolve(jarName), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Compiles one extension class against the plugin API and packs it as a plugin jar, the way a
+     * third party would build it (annotation processing writes META-INF/extensions.idx).
+     *
+     * @param className fully qualified name of the extension class
+     * @param source    its Java source
+     */
+    public static Path compilePlugin(Path file, String pluginId, String requires, String className, String source)
+            throws IOException {
+        Path work = Files.createTempDirectory("argus-plugin-src");
+        Path src = work.resolve("src").resolve(className.replace('.', '/') + ".java");
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, source);
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        int status = compiler.run(null, null, null, "-proc:full", "-classpath", System.getProperty("java.class.path"),
+                "-d", classes.toString(), src.toString());
+        if (status != 0) {
+            throw new IllegalStateException("test plugin did not compile");
+        }
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (var walk = Files.walk(classes)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                entries.put(classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        return jar(file, Map.of("Plugin-Id", pluginId, "Plugin-Version", "1.0.0", "Plugin-Requires", requires),
+                entries);
+    }
+
     /** Writes a jar with the given manifest entries and files. */
     public static Path jar(Path file, Map<String, String> manifestEntries, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
