@@ -15,9 +15,10 @@ import dev.argus.api.provider.LlmProvider;
 import dev.argus.core.plugins.PluginHost;
 import dev.argus.core.plugins.PluginStatus;
 import dev.argus.core.testing.TestPlugins;
-import dev.argus.plugins.support.wire.WireSamples;
-import dev.argus.plugins.support.wire.WireServer;
-import dev.argus.plugins.support.wire.WireServer.Reply;
+import dev.argus.plugins.support.Json;
+import dev.argus.plugins.testkit.WireSamples;
+import dev.argus.plugins.testkit.WireServer;
+import dev.argus.plugins.testkit.WireServer.Reply;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,19 +88,19 @@ class ResilientLlmTest {
     }
 
     private static String openAiAnswer() {
-        return WireSamples.json("openai_chat_completions.json").get("response").toString();
+        return Json.read(WireSamples.text("openai_chat_completions.json")).get("response").toString();
     }
 
     private static String anthropicAnswer() {
-        return WireSamples.json("anthropic_messages.json").get("response").toString();
+        return Json.read(WireSamples.text("anthropic_messages.json")).get("response").toString();
     }
 
     private static String ollamaAnswer() {
-        return WireSamples.json("ollama.json").get("api_chat").get("non_stream_response").toString();
+        return Json.read(WireSamples.text("ollama.json")).get("api_chat").get("non_stream_response").toString();
     }
 
     private static String openAi429() {
-        return WireSamples.json("openai_errors_and_ratelimits.json").get("example_429_tokens").get("body").toString();
+        return Json.read(WireSamples.text("openai_errors_and_ratelimits.json")).get("example_429_tokens").get("body").toString();
     }
 
     @Test
@@ -141,12 +142,12 @@ class ResilientLlmTest {
         assertEquals(new Usage(19, 10, 0, 0, 0), answered.response().usage());
         assertEquals(149_984L, answered.rateLimits().tokensRemaining());
         assertEquals(2, openai.received().size());
-        assertEquals("gpt-5.4", dev.argus.plugins.support.Json.read(openai.received().get(1).body()).get("model").asText());
+        assertEquals("gpt-5.4", Json.read(openai.received().get(1).body()).get("model").asText());
     }
 
     @Test
     void anOverloadedAnthropicIsRetriedAndTheStreamArrivesOnce() {
-        anthropic.then(Reply.json(529, WireSamples.json("anthropic_errors_and_ratelimits.json")
+        anthropic.then(Reply.json(529, Json.read(WireSamples.text("anthropic_errors_and_ratelimits.json"))
                         .get("overloaded_529_body").toString()),
                 Reply.stream("text/event-stream", WireSamples.streamPieces("anthropic_stream.txt")));
         List<String> chunks = new ArrayList<>();
@@ -209,7 +210,7 @@ class ResilientLlmTest {
         assertEquals(ErrorCategory.SERVER_ERROR, reported.get(1).error());
         assertNull(reported.get(1).nextDelay(), "the last primary attempt is not retried");
         assertEquals(List.of(Duration.ofMillis(500)), clock.sleeps());
-        assertEquals("claude-sonnet-4-5", dev.argus.plugins.support.Json.read(anthropic.received().getFirst().body())
+        assertEquals("claude-sonnet-4-5", Json.read(anthropic.received().getFirst().body())
                 .get("model").asText());
     }
 
@@ -222,7 +223,7 @@ class ResilientLlmTest {
         assertEquals(ErrorCategory.RATE_LIMIT, quota.category());
         assertEquals(1, quota.attempts().size());
 
-        anthropic.then(Reply.json(429, WireSamples.json("anthropic_errors_and_ratelimits.json").get("recorded_429")
+        anthropic.then(Reply.json(429, Json.read(WireSamples.text("anthropic_errors_and_ratelimits.json")).get("recorded_429")
                 .get("body").toString()).header("retry-after", "120"));
         CallFailedException tooLong = assertThrows(CallFailedException.class,
                 () -> llm(ResiliencePolicy.DEFAULT).complete(ANTHROPIC, HELLO, reported::add));
@@ -269,7 +270,7 @@ class ResilientLlmTest {
     @Test
     void aStreamThatAlreadyDeliveredTextIsNeitherRetriedNorReplaced() {
         List<String> pieces = new ArrayList<>(WireSamples.streamPieces("anthropic_stream.txt").subList(0, 4));
-        pieces.add(WireSamples.json("anthropic_errors_and_ratelimits.json").get("stream_error_event").asText());
+        pieces.add(Json.read(WireSamples.text("anthropic_errors_and_ratelimits.json")).get("stream_error_event").asText());
         anthropic.then(Reply.stream("text/event-stream", pieces));
         List<String> chunks = new ArrayList<>();
         CallFailedException e = assertThrows(CallFailedException.class, () -> llm(ResiliencePolicy.DEFAULT)

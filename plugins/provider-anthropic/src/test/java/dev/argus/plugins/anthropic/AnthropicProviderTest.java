@@ -16,10 +16,10 @@ import dev.argus.api.provider.ProviderException;
 import dev.argus.api.provider.RateLimitSnapshot;
 import dev.argus.plugins.support.Json;
 import dev.argus.plugins.support.JsonValue;
-import dev.argus.plugins.support.wire.TestContext;
-import dev.argus.plugins.support.wire.WireSamples;
-import dev.argus.plugins.support.wire.WireServer;
-import dev.argus.plugins.support.wire.WireServer.Reply;
+import dev.argus.plugins.testkit.TestContext;
+import dev.argus.plugins.testkit.WireSamples;
+import dev.argus.plugins.testkit.WireServer;
+import dev.argus.plugins.testkit.WireServer.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ class AnthropicProviderTest {
     }
 
     private static JsonValue errors() {
-        return WireSamples.json("anthropic_errors_and_ratelimits.json");
+        return Json.read(WireSamples.text("anthropic_errors_and_ratelimits.json"));
     }
 
     @SuppressWarnings("unchecked")
@@ -83,7 +83,7 @@ class AnthropicProviderTest {
 
     @Test
     void completesWithTheRecordedMessageAndRateLimitHeaders() {
-        upstream.then(Reply.json(200, WireSamples.json("anthropic_messages.json").get("response").toString())
+        upstream.then(Reply.json(200, Json.read(WireSamples.text("anthropic_messages.json")).get("response").toString())
                 .headers(recordedHeaders(errors().get("rate_limit_headers").get("recorded"))));
         ChatResponse response = provider().complete(ORDER);
 
@@ -110,11 +110,11 @@ class AnthropicProviderTest {
 
     @Test
     void cacheReadsAndWritesAreReportedBesideInput() {
-        JsonValue example = WireSamples.json("anthropic_messages.json").get("usage_with_cache_example");
+        JsonValue example = Json.read(WireSamples.text("anthropic_messages.json")).get("usage_with_cache_example");
         for (String call : List.of("first_call", "second_call")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> response = new LinkedHashMap<>(
-                    (Map<String, Object>) WireSamples.json("anthropic_messages.json").get("response").raw());
+                    (Map<String, Object>) Json.read(WireSamples.text("anthropic_messages.json")).get("response").raw());
             response.put("usage", example.get(call).raw());
             upstream.then(Reply.json(200, Json.write(response)));
         }

@@ -16,10 +16,10 @@ import dev.argus.api.provider.ModelInfo;
 import dev.argus.api.provider.ProviderException;
 import dev.argus.plugins.support.Json;
 import dev.argus.plugins.support.JsonValue;
-import dev.argus.plugins.support.wire.TestContext;
-import dev.argus.plugins.support.wire.WireSamples;
-import dev.argus.plugins.support.wire.WireServer;
-import dev.argus.plugins.support.wire.WireServer.Reply;
+import dev.argus.plugins.testkit.TestContext;
+import dev.argus.plugins.testkit.WireSamples;
+import dev.argus.plugins.testkit.WireServer;
+import dev.argus.plugins.testkit.WireServer.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ class OllamaProviderTest {
     }
 
     private static JsonValue chat() {
-        return WireSamples.json("ollama.json").get("api_chat");
+        return Json.read(WireSamples.text("ollama.json")).get("api_chat");
     }
 
     @Test
@@ -96,7 +96,7 @@ class OllamaProviderTest {
         }
         lines.add(chat().get("stream_final").raw());
         CountDownLatch firstTextSeen = new CountDownLatch(1);
-        upstream.then(Reply.stream("application/x-ndjson", WireSamples.ndjson(lines.toArray()))
+        upstream.then(Reply.stream("application/x-ndjson", WireSamples.ndjson(lines.stream().map(Json::write).toList()))
                 .pauseAfter(0, firstTextSeen));
         List<String> chunks = new ArrayList<>();
         ChatResponse response = provider().stream(SKY, c -> {
@@ -113,7 +113,7 @@ class OllamaProviderTest {
 
     @Test
     void anErrorLineMidStreamFailsTheCall() {
-        String recorded = WireSamples.json("ollama.json").get("stream_error_example_ndjson").asText();
+        String recorded = Json.read(WireSamples.text("ollama.json")).get("stream_error_example_ndjson").asText();
         upstream.then(Reply.stream("application/x-ndjson", List.of(recorded.split("(?<=\n)"))));
         List<String> chunks = new ArrayList<>();
         ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(SKY, c -> chunks.add(c.text())));

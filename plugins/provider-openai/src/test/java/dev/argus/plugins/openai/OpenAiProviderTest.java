@@ -18,10 +18,10 @@ import dev.argus.api.provider.ProviderException;
 import dev.argus.api.provider.RateLimitSnapshot;
 import dev.argus.plugins.support.Json;
 import dev.argus.plugins.support.JsonValue;
-import dev.argus.plugins.support.wire.TestContext;
-import dev.argus.plugins.support.wire.WireSamples;
-import dev.argus.plugins.support.wire.WireServer;
-import dev.argus.plugins.support.wire.WireServer.Reply;
+import dev.argus.plugins.testkit.TestContext;
+import dev.argus.plugins.testkit.WireSamples;
+import dev.argus.plugins.testkit.WireServer;
+import dev.argus.plugins.testkit.WireServer.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,13 +58,13 @@ class OpenAiProviderTest {
     }
 
     private static String recordedResponse() {
-        return WireSamples.json("openai_chat_completions.json").get("response").toString();
+        return Json.read(WireSamples.text("openai_chat_completions.json")).get("response").toString();
     }
 
     private static Map<String, String> documentedRateLimitHeaders() {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         @SuppressWarnings("unchecked")
-        Map<String, Object> sample = (Map<String, Object>) WireSamples.json("openai_errors_and_ratelimits.json")
+        Map<String, Object> sample = (Map<String, Object>) Json.read(WireSamples.text("openai_errors_and_ratelimits.json"))
                 .get("rate_limit_headers").get("documented_sample").raw();
         sample.forEach((k, v) -> headers.put(k, String.valueOf(v)));
         return headers;
@@ -153,7 +153,7 @@ class OpenAiProviderTest {
 
     @Test
     void rateLimitCarriesCategoryRetryAfterAndHeadroom() {
-        String body = WireSamples.json("openai_errors_and_ratelimits.json").get("example_429_tokens").get("body").toString();
+        String body = Json.read(WireSamples.text("openai_errors_and_ratelimits.json")).get("example_429_tokens").get("body").toString();
         upstream.then(Reply.json(429, body).header("retry-after", "2").header("x-should-retry", "true")
                 .header("x-ratelimit-limit-tokens", "10000").header("x-ratelimit-remaining-tokens", "0")
                 .header("x-ratelimit-reset-tokens", "6ms").header("x-ratelimit-limit-requests", "200")

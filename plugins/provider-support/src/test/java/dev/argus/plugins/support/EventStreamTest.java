@@ -3,7 +3,7 @@ package dev.argus.plugins.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.argus.plugins.support.wire.WireSamples;
+import dev.argus.plugins.testkit.WireSamples;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

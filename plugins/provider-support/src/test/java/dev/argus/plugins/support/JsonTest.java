@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.argus.plugins.support.wire.WireSamples;
+import dev.argus.plugins.testkit.WireSamples;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

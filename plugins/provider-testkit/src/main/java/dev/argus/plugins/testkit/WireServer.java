@@ -1,4 +1,4 @@
-package dev.argus.plugins.support.wire;
+package dev.argus.plugins.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

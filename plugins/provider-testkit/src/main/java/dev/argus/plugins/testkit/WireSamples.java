@@ -1,7 +1,5 @@
-package dev.argus.plugins.support.wire;
+package dev.argus.plugins.testkit;
 
-import dev.argus.plugins.support.Json;
-import dev.argus.plugins.support.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The provider wire samples (copies of the shared {@code wire/} folder) as test data. */
+/** The provider wire samples (copies of the shared {@code wire/} folder) as test data; parse them with the plugin's own JSON reader. */
 public final class WireSamples {
 
     private WireSamples() {
@@ -25,11 +23,6 @@ public final class WireSamples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A JSON sample, parsed. */
-    public static JsonValue json(String file) {
-        return Json.read(text(file));
     }
 
     /**
@@ -63,11 +56,11 @@ public final class WireSamples {
         return pieces;
     }
 
-    /** Each JSON value written on its own line, as Ollama streams them. */
-    public static List<String> ndjson(Object... values) {
+    /** Each JSON document on its own line, as Ollama streams them. */
+    public static List<String> ndjson(List<String> documents) {
         List<String> lines = new ArrayList<>();
-        for (Object value : values) {
-            lines.add(Json.write(value) + "\n");
+        for (String document : documents) {
+            lines.add(document + "\n");
         }
         return lines;
     }

@@ -1,4 +1,4 @@
-package dev.argus.plugins.support.wire;
+package dev.argus.plugins.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import dev.argus.plugins.testkit.WireSamples;
 import org.junit.jupiter.api.Test;
 
 class WireSamplesTest {

@@ -1,4 +1,4 @@
-package dev.argus.plugins.support.wire;
+package dev.argus.plugins.testkit;
 
 import dev.argus.api.ArgusExtension;
 import dev.argus.api.PluginConfig;
