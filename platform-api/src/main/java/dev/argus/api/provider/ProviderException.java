@@ -3,6 +3,7 @@ package dev.argus.api.provider;
 import dev.argus.api.ErrorCategory;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A failed provider call, already classified. The host decides on retries from
@@ -14,6 +15,7 @@ public class ProviderException extends RuntimeException {
     private final int httpStatus;
     private final Duration retryAfter;
     private final RateLimitSnapshot rateLimits;
+    private final Boolean shouldRetry;
 
     /**
      * @param category   the normalised error category
@@ -25,11 +27,24 @@ public class ProviderException extends RuntimeException {
      */
     public ProviderException(ErrorCategory category, int httpStatus, String message, Duration retryAfter,
                              RateLimitSnapshot rateLimits, Throwable cause) {
+        this(category, httpStatus, message, retryAfter, rateLimits, null, cause);
+    }
+
+    /**
+     * A failure with the upstream's explicit retry advice (for example the {@code x-should-retry}
+     * header OpenAI and Anthropic send), which overrides {@link ErrorCategory#retryable()}.
+     *
+     * @param shouldRetry {@code true}/{@code false} when the upstream said so, {@code null} when it did not
+     * @since 0.1.0 (added with the provider plugins; the other constructors leave it unset)
+     */
+    public ProviderException(ErrorCategory category, int httpStatus, String message, Duration retryAfter,
+                             RateLimitSnapshot rateLimits, Boolean shouldRetry, Throwable cause) {
         super(message, cause);
         this.category = Objects.requireNonNull(category, "category");
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
         this.rateLimits = rateLimits == null ? RateLimitSnapshot.NONE : rateLimits;
+        this.shouldRetry = shouldRetry;
     }
 
     /** A failure without HTTP details. */
@@ -55,5 +70,13 @@ public class ProviderException extends RuntimeException {
     /** Rate-limit headroom reported with the error. */
     public RateLimitSnapshot rateLimits() {
         return rateLimits;
+    }
+
+    /**
+     * The upstream's explicit advice on retrying, when it gave one; the host follows it over the
+     * category's default.
+     */
+    public Optional<Boolean> shouldRetry() {
+        return Optional.ofNullable(shouldRetry);
     }
 }
