@@ -1,9 +1,16 @@
 package dev.argus.core;
 
-import dev.argus.core.auth.ApiKeyAuthenticator;
-import dev.argus.core.auth.Authenticator;
+import dev.argus.core.apikeys.ApiKeysService;
+import dev.argus.core.audit.AuditService;
+import dev.argus.core.auth.AuthService;
 import dev.argus.core.auth.HeadlessInit;
 import dev.argus.core.auth.PasswordHasher;
+import dev.argus.core.auth.Security;
+import dev.argus.core.projects.InvitationsService;
+import dev.argus.core.projects.ProjectsService;
+import dev.argus.core.secrets.SecretStore;
+import dev.argus.core.secrets.SecretsService;
+import dev.argus.core.users.UsersService;
 import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.plugins.PluginHost;
 import dev.argus.core.plugins.PluginsService;
@@ -31,12 +38,14 @@ public final class Argus implements AutoCloseable {
     private final PluginHost plugins;
     private final WebServer server;
     private final RouteTable routes;
+    private final Security security;
 
-    private Argus(Database database, PluginHost plugins, WebServer server, RouteTable routes) {
+    private Argus(Database database, PluginHost plugins, WebServer server, RouteTable routes, Security security) {
         this.database = database;
         this.plugins = plugins;
         this.server = server;
         this.routes = routes;
+        this.security = security;
     }
 
     /** Opens (or starts) the database, migrates it, loads plugins and starts serving. */
@@ -45,14 +54,15 @@ public final class Argus implements AutoCloseable {
         PluginHost plugins = null;
         try {
             database.migrate();
-            new HeadlessInit(database.dsl(), new PasswordHasher()).apply(config.init());
+            PasswordHasher passwords = new PasswordHasher();
+            new HeadlessInit(database.dsl(), passwords).apply(config.init());
+            Security security = Security.create(config, database.dsl(), passwords);
             plugins = new PluginHost(config.plugins().dir(), config.plugins().extensions(), Clock.systemUTC());
             plugins.start();
             RouteTable routes = new RouteTable();
-            Authenticator authenticator = new ApiKeyAuthenticator(database.dsl());
-            WebServer server = ArgusServer.start(config.server(), mounts(config, database, plugins), authenticator,
-                    routes);
-            return new Argus(database, plugins, server, routes);
+            WebServer server = ArgusServer.start(config.server(), config.security(),
+                    mounts(config, database, plugins, security), security.authenticator(), routes);
+            return new Argus(database, plugins, server, routes, security);
         } catch (RuntimeException e) {
             if (plugins != null) {
                 plugins.close();
@@ -73,10 +83,19 @@ public final class Argus implements AutoCloseable {
     }
 
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
-    private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins) {
+    private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security) {
         List<Mount> mounts = new ArrayList<>();
+        var dsl = database.dsl();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
         mounts.add(Mount.api("/api/v1/plugins", new PluginsService(plugins)));
+        mounts.add(Mount.api("/api/v1/auth", new AuthService(dsl, security.passwords(), security.sessions(),
+                config.security().loginAttemptsPerMinute())));
+        mounts.add(Mount.api("/api/v1/projects", new ProjectsService(dsl)));
+        mounts.add(Mount.api("/api/v1/invitations", new InvitationsService(dsl, security.passwords())));
+        mounts.add(Mount.api("/api/v1/users", new UsersService(dsl, security.passwords())));
+        mounts.add(Mount.api("/api/v1/api-keys", new ApiKeysService(dsl)));
+        mounts.add(Mount.api("/api/v1/secrets", new SecretsService(dsl, security.secrets())));
+        mounts.add(Mount.api("/api/v1/audit", new AuditService(dsl)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -94,6 +113,16 @@ public final class Argus implements AutoCloseable {
     /** Every API route registered, with its access requirement. */
     public RouteTable routes() {
         return routes;
+    }
+
+    /** Credentials of projects, encrypted at rest; features keep provider and channel secrets here. */
+    public SecretStore secrets() {
+        return security.secrets();
+    }
+
+    /** Token, session and authentication services. */
+    public Security security() {
+        return security;
     }
 
     /** The plugin host. */
