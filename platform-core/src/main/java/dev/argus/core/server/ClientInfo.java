@@ -31,7 +31,7 @@ public record ClientInfo(String ip, boolean secure) {
 
     /** The client of {@code req}. */
     public static ClientInfo of(ServerRequest req) {
-        return req.context().get(ClientInfo.class, ClientInfo.class)
+        return req.context().get(ClientInfo.class)
                 .orElseGet(() -> new ClientInfo(req.remotePeer().host(), req.isSecure()));
     }
 }
