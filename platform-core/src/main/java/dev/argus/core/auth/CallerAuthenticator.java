@@ -53,11 +53,12 @@ public final class CallerAuthenticator implements Authenticator {
 
     @Override
     public Optional<Caller> authenticate(ServerRequest req, ServerResponse res, Access access) {
+        if (access.open()) {
+            // open routes ignore credentials: an expired access token must not block /auth/refresh
+            return Optional.empty();
+        }
         Optional<Caller> identity = identify(req);
         if (identity.isEmpty()) {
-            if (access.open()) {
-                return Optional.empty();
-            }
             throw new ApiException(Status.UNAUTHORIZED_401, "unauthenticated", "this route needs credentials: "
                     + "an access token (Authorization: Bearer <jwt>) or an API key", Map.of(),
                     Map.of("WWW-Authenticate", "Bearer"));
@@ -70,9 +71,6 @@ public final class CallerAuthenticator implements Authenticator {
         }
         if (res != null) {
             decision.headers().forEach(res::header);
-        }
-        if (access.open()) {
-            return identity;
         }
         return Optional.of(who.apiKeyId() != null ? authorizeKey(req, who, access) : authorizeUser(req, who, access));
     }
