@@ -157,6 +157,15 @@ class TokensAndSessionsTest {
     }
 
     @Test
+    void anExpiredAccessTokenDoesNotBlockRefresh() throws Exception {
+        fx.user("hank@tokens.test");
+        JsonNode pair = fx.login("hank@tokens.test", Fixtures.password());
+        String expired = sign(JWSAlgorithm.HS256, "k-new", NEW_KEY, Instant.now().minusSeconds(600), "argus");
+        HttpResponse<String> res = fx.post("/api/v1/auth/refresh", body(pair.path("refresh_token").asText()), expired);
+        assertEquals(200, res.statusCode(), res.body());
+    }
+
+    @Test
     void refreshTokensAreStoredOnlyAsHashes() throws Exception {
         fx.user("carol@tokens.test");
         String refresh = fx.login("carol@tokens.test", Fixtures.password()).path("refresh_token").asText();
