@@ -150,6 +150,9 @@ public final class UsersService implements ApiService {
         if (name != null && (name.isEmpty() || name.length() > 200)) {
             throw ApiException.badRequest("invalid_request", "display_name must have 1 to 200 characters");
         }
+        if (name == null && body.disabled() == null && password == null) {
+            throw ApiException.badRequest("invalid_request", "give at least one of display_name, disabled, password");
+        }
         boolean instanceAdmin = instanceAdmin(caller);
         Condition visible = visible(caller);
         UUID organization = organization(caller);
@@ -179,22 +182,22 @@ public final class UsersService implements ApiService {
                 throw new ApiException(Status.CONFLICT_409, "cannot_disable_self", "you cannot disable your own account");
             }
             Map<String, Object> summary = new LinkedHashMap<>();
-            var update = tx.update(USERS).set(USERS.ID, id);
+            Map<org.jooq.Field<?>, Object> changes = new LinkedHashMap<>();
             if (name != null) {
-                update = update.set(USERS.DISPLAY_NAME, name);
+                changes.put(USERS.DISPLAY_NAME, name);
                 summary.put("display_name_before", user.getDisplayName());
                 summary.put("display_name_after", name);
             }
             if (body.disabled() != null) {
-                update = update.set(USERS.DISABLED, body.disabled());
+                changes.put(USERS.DISABLED, body.disabled());
                 summary.put("disabled_before", user.getDisabled());
                 summary.put("disabled_after", body.disabled());
             }
             if (hash != null) {
-                update = update.set(USERS.PASSWORD_HASH, hash);
+                changes.put(USERS.PASSWORD_HASH, hash);
                 summary.put("password_reset", true);
             }
-            update.where(USERS.ID.eq(id)).execute();
+            tx.update(USERS).set(changes).where(USERS.ID.eq(id)).execute();
             if (hash != null || Boolean.TRUE.equals(body.disabled())) {
                 summary.put("sessions_revoked", Sessions.revokeAll(tx, id, hash != null ? "password_reset" : "disabled"));
             }
