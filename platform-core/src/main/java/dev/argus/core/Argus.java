@@ -1,12 +1,20 @@
 package dev.argus.core;
 
 import dev.argus.core.auth.ApiKeyAuthenticator;
-import dev.argus.core.auth.Authenticator;
 import dev.argus.core.auth.Caller;
+import dev.argus.core.apikeys.ApiKeysService;
+import dev.argus.core.audit.AuditService;
+import dev.argus.core.auth.AuthService;
 import dev.argus.core.auth.HeadlessInit;
 import dev.argus.core.live.LiveFeed;
 import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.auth.PasswordHasher;
+import dev.argus.core.auth.Security;
+import dev.argus.core.projects.InvitationsService;
+import dev.argus.core.projects.ProjectsService;
+import dev.argus.core.secrets.SecretStore;
+import dev.argus.core.secrets.SecretsService;
+import dev.argus.core.users.UsersService;
 import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.plugins.PluginFolderWatcher;
 import dev.argus.core.plugins.PluginHost;
@@ -41,15 +49,17 @@ public final class Argus implements AutoCloseable {
     private final WebServer server;
     private final RouteTable routes;
     private final LiveFeed live;
+    private final Security security;
 
     private Argus(Database database, PluginHost plugins, PluginFolderWatcher watcher, WebServer server,
-                  RouteTable routes, LiveFeed live) {
+                  RouteTable routes, LiveFeed live, Security security) {
         this.database = database;
         this.plugins = plugins;
         this.watcher = watcher;
         this.server = server;
         this.routes = routes;
         this.live = live;
+        this.security = security;
     }
 
     /** Opens (or starts) the database, migrates it, loads plugins and starts serving. */
@@ -60,20 +70,23 @@ public final class Argus implements AutoCloseable {
         PluginFolderWatcher watcher = null;
         try {
             database.migrate();
-            new HeadlessInit(database.dsl(), new PasswordHasher()).apply(config.init());
+            PasswordHasher passwords = new PasswordHasher();
+            new HeadlessInit(database.dsl(), passwords).apply(config.init());
+            Security security = Security.create(config, database.dsl(), passwords);
             plugins = new PluginHost(config.plugins().dir(), config.plugins().extensions(), Clock.systemUTC());
             plugins.start();
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
-            Authenticator authenticator = apiKeys;
             LiveFeed feed = live;
             WsRouting.Builder sockets = WsRouting.builder().endpoint("/ws/metrics",
-                    () -> new LiveFeedSocket(feed.hub(), token -> apiKeys.authenticateToken(token).map(Caller::projectId)));
-            WebServer server = ArgusServer.start(config.server(), mounts(config, database, plugins), authenticator,
-                    routes, sockets);
-            return new Argus(database, plugins, watcher, server, routes, live);
+                    () -> new LiveFeedSocket(feed.hub(), (token, project) -> token.startsWith("sk-") || token.startsWith("pk-")
+                            ? apiKeys.authenticateToken(token).map(Caller::projectId)
+                            : security.projectForAccessToken(token, project)));
+            WebServer server = ArgusServer.start(config.server(), config.security(),
+                    mounts(config, database, plugins, security), security.authenticator(), routes, sockets);
+            return new Argus(database, plugins, watcher, server, routes, live, security);
         } catch (RuntimeException | IOException e) {
             closeQuietly(watcher);
             if (live != null) {
@@ -108,11 +121,20 @@ public final class Argus implements AutoCloseable {
     }
 
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
-    private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins) {
+    private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security) {
         List<Mount> mounts = new ArrayList<>();
+        var dsl = database.dsl();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
         mounts.add(Mount.plain("/openapi", new OpenApiService()));
         mounts.add(Mount.api("/api/v1/plugins", new PluginsService(plugins)));
+        mounts.add(Mount.api("/api/v1/auth", new AuthService(dsl, security.passwords(), security.sessions(),
+                config.security().loginAttemptsPerMinute())));
+        mounts.add(Mount.api("/api/v1/projects", new ProjectsService(dsl)));
+        mounts.add(Mount.api("/api/v1/invitations", new InvitationsService(dsl, security.passwords())));
+        mounts.add(Mount.api("/api/v1/users", new UsersService(dsl, security.passwords())));
+        mounts.add(Mount.api("/api/v1/api-keys", new ApiKeysService(dsl)));
+        mounts.add(Mount.api("/api/v1/secrets", new SecretsService(dsl, security.secrets())));
+        mounts.add(Mount.api("/api/v1/audit", new AuditService(dsl)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -135,6 +157,16 @@ public final class Argus implements AutoCloseable {
     /** The live feed (WebSocket fan-out and cross-node bridge). */
     public LiveFeed live() {
         return live;
+    }
+
+    /** Credentials of projects, encrypted at rest; features keep provider and channel secrets here. */
+    public SecretStore secrets() {
+        return security.secrets();
+    }
+
+    /** Token, session and authentication services. */
+    public Security security() {
+        return security;
     }
 
     /** The plugin host. */

@@ -7,6 +7,9 @@ import java.util.Optional;
  * What a route requires. Every API route declares one when it is registered (see
  * {@link dev.argus.core.server.ApiRules}); a route without one cannot be registered.
  *
+ * <p>Neither a role nor a key scope (see {@link #user()}) means: any signed-in user, whether or not a
+ * project is selected — for routes about the user themself, such as their profile or their projects.
+ *
  * @param open        anyone may call it
  * @param minimumRole the least project role a signed-in user needs, or {@code null} when users may not call it
  * @param keyScope    the API-key scope that also grants access, or {@code null} when keys may not call it
@@ -26,6 +29,16 @@ public record Access(boolean open, ProjectRole minimumRole, ApiKeyScope keyScope
     /** A signed-in user with at least this role, or an API key with this scope. */
     public static Access roleOrKey(ProjectRole minimumRole, ApiKeyScope scope) {
         return new Access(false, minimumRole, scope);
+    }
+
+    /** Any signed-in user, with or without a project; API keys may not call it. */
+    public static Access user() {
+        return new Access(false, null, null);
+    }
+
+    /** Whether this is {@link #user()}: a signed-in user, no project role needed. */
+    public boolean userOnly() {
+        return !open && minimumRole == null && keyScope == null;
     }
 
     /** An API key with this scope only. */

@@ -54,6 +54,14 @@ public final class ApiKeyAuthenticator implements Authenticator {
         return token.startsWith("pk-") ? pair(token).map(this::verify) : Optional.empty();
     }
 
+    /**
+     * The key's caller when the request presents an API key (checked against the database, so a
+     * revoked key fails at once), or empty when it presents none. Makes no access decision.
+     */
+    public Optional<Caller> identify(ServerRequest req) {
+        return presented(req).map(this::verify);
+    }
+
     /** Whether the request carries something that looks like an API key. */
     public static boolean carriesKey(ServerRequest req) {
         return presented(req).isPresent();

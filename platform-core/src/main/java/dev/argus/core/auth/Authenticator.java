@@ -1,6 +1,7 @@
 package dev.argus.core.auth;
 
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,12 @@ public interface Authenticator {
      * @throws dev.argus.core.server.ApiException 401 without valid credentials, 403 when they do not suffice
      */
     Optional<Caller> authenticate(ServerRequest req, Access access);
+
+    /**
+     * As {@link #authenticate(ServerRequest, Access)}, with the response at hand for headers that
+     * describe the caller's standing (e.g. {@code RateLimit-*}).
+     */
+    default Optional<Caller> authenticate(ServerRequest req, ServerResponse res, Access access) {
+        return authenticate(req, access);
+    }
 }

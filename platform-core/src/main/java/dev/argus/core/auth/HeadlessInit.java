@@ -71,7 +71,7 @@ public final class HeadlessInit {
                 .fetchOne(USERS.ID);
         if (userId == null) {
             userId = db.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, hasher.hash(password))
-                    .set(USERS.DISPLAY_NAME, "Administrator").returning(USERS.ID).fetchOne().getId();
+                    .set(USERS.DISPLAY_NAME, "Administrator").set(USERS.INSTANCE_ADMIN, true).returning(USERS.ID).fetchOne().getId();
             LOG.log(System.Logger.Level.INFO, "Created admin user {0}", email);
         }
         db.insertInto(PROJECT_MEMBERS).set(PROJECT_MEMBERS.PROJECT_ID, projectId).set(PROJECT_MEMBERS.USER_ID, userId)

@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param plugins    plugin folder and per-extension settings
  * @param init       headless initialisation on first start
  * @param consoleDir a directory holding the built console, or empty to serve it from the class path
+ * @param security   keys, token lifetimes, rate limits and web hygiene
  */
-public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir) {
+public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir,
+                          Security security) {
 
     /**
      * @param host           interface to bind
@@ -49,5 +51,22 @@ public record ArgusConfig(Server server, Database database, Plugins plugins, Ini
     /** {@code ARGUS_INIT_*}: created on start when absent. Every field may be empty. */
     public record Init(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> project,
                        Optional<String> apiKey) {
+    }
+
+    /**
+     * @param jwtKeys                 {@code kid:base64,kid:base64…} (first signs, all verify), or empty to use
+     *                                the key file {@code <data_dir>/jwt-keys} created on first start
+     * @param masterKey               base64 of 32 bytes encrypting secrets at rest, or empty to use the key
+     *                                file {@code <data_dir>/master.key} created on first start
+     * @param accessTokenTtl          lifetime of a JWT access token
+     * @param refreshTokenTtl         lifetime of a refresh token
+     * @param rateLimitPerMinute      requests per minute per API key and per user (token bucket)
+     * @param loginAttemptsPerMinute  sign-in attempts per minute per e-mail address (four times that per IP)
+     * @param corsOrigins             origins allowed to call the API from a browser
+     * @param trustProxy              whether {@code X-Forwarded-For} names the client (behind a reverse proxy)
+     */
+    public record Security(Optional<String> jwtKeys, Optional<String> masterKey, Duration accessTokenTtl,
+                           Duration refreshTokenTtl, int rateLimitPerMinute, int loginAttemptsPerMinute,
+                           java.util.List<String> corsOrigins, boolean trustProxy) {
     }
 }

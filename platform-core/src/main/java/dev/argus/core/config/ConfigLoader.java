@@ -45,6 +45,14 @@ public final class ConfigLoader {
         DEFAULTS.put("init.admin_password", null);
         DEFAULTS.put("init.project", null);
         DEFAULTS.put("init.api_key", null);
+        DEFAULTS.put("jwt_keys", null);
+        DEFAULTS.put("master_key", null);
+        DEFAULTS.put("security.access_token_ttl", "15m");
+        DEFAULTS.put("security.refresh_token_ttl", "7d");
+        DEFAULTS.put("security.rate_limit_per_minute", "600");
+        DEFAULTS.put("security.login_attempts_per_minute", "10");
+        DEFAULTS.put("security.cors_origins", "");
+        DEFAULTS.put("security.trust_proxy", "false");
     }
 
     /** Flags and the key each sets. */
@@ -137,8 +145,34 @@ public final class ConfigLoader {
         if (init.adminEmail().isPresent() != init.adminPassword().isPresent()) {
             throw new ConfigException("init.admin_email and init.admin_password must be given together");
         }
+        var security = new ArgusConfig.Security(optional(v, "jwt_keys"), optional(v, "master_key"),
+                duration(v, "security.access_token_ttl"), duration(v, "security.refresh_token_ttl"),
+                intValue(v, "security.rate_limit_per_minute", 1, 1_000_000),
+                intValue(v, "security.login_attempts_per_minute", 1, 10_000),
+                origins(v.get("security.cors_origins")), bool(v, "security.trust_proxy"));
         return new ArgusConfig(server, database, plugins, init,
-                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()));
+                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), security);
+    }
+
+    private static List<String> origins(String value) {
+        List<String> origins = java.util.Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty())
+                .toList();
+        for (String origin : origins) {
+            if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+                throw new ConfigException("security.cors_origins must list origins such as https://console.example.com, was '"
+                        + origin + "'");
+            }
+        }
+        return origins;
+    }
+
+    private static boolean bool(Map<String, String> v, String key) {
+        String value = v.get(key).trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigException(key + " must be true or false, was '" + v.get(key) + "'");
+        };
     }
 
     private static Optional<String> optional(Map<String, String> v, String key) {
@@ -174,9 +208,18 @@ public final class ConfigLoader {
             if (value.endsWith("s")) {
                 return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
             }
+            if (value.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
+            if (value.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
+            if (value.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
             return Duration.parse(v.get(key).trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new ConfigException(key + " must be a duration such as 10s or PT10S, was '" + v.get(key) + "'");
+            throw new ConfigException(key + " must be a duration such as 500ms, 10s, 15m, 2h, 7d or PT10S, was '" + v.get(key) + "'");
         }
     }
 

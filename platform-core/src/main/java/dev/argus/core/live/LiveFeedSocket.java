@@ -9,25 +9,26 @@ import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
- * {@code WebSocket /ws/metrics?provider=…&model=…}: authenticated at the upgrade (the web server's
+ * {@code WebSocket /ws/metrics?provider=…&model=…&project_id=…}: authenticated at the upgrade (the web server's
  * route security does not cover upgrades) with {@code Authorization: Bearer …} or, for browsers that
  * cannot set headers, {@code ?access_token=…}; then receives merged deltas of its project.
  */
 public final class LiveFeedSocket implements WsListener {
 
     private final LiveHub hub;
-    private final Function<String, Optional<UUID>> projectForToken;
+    private final BiFunction<String, Optional<String>, Optional<UUID>> projectForToken;
     private Subscription subscription;
     private long connectionId;
 
     /**
      * @param hub             the hub to register with
-     * @param projectForToken resolves a bearer token (API key secret or access token) to its project
+     * @param projectForToken resolves a bearer token (API key or access token) and the requested
+     *                        {@code project_id}, if any, to the project the connection may watch
      */
-    public LiveFeedSocket(LiveHub hub, Function<String, Optional<UUID>> projectForToken) {
+    public LiveFeedSocket(LiveHub hub, BiFunction<String, Optional<String>, Optional<UUID>> projectForToken) {
         this.hub = hub;
         this.projectForToken = projectForToken;
     }
@@ -40,7 +41,8 @@ public final class LiveFeedSocket implements WsListener {
                 .or(() -> query.first("access_token").asOptional());
         Optional<UUID> project;
         try {
-            project = token.flatMap(projectForToken);
+            Optional<String> requested = query.first("project_id").asOptional();
+            project = token.flatMap(t -> projectForToken.apply(t, requested));
         } catch (RuntimeException e) {
             project = Optional.empty();
         }

@@ -53,7 +53,7 @@ public final class ApiRules {
         String full = path.equals("/") ? mountPath : mountPath + path;
         table.add(new RouteTable.Route(method.text(), full.isEmpty() ? "/" : full, access));
         rules.route(method, path, (req, res) -> {
-            authenticator.authenticate(req, access).ifPresent(caller -> req.context().register(caller));
+            authenticator.authenticate(req, res, access).ifPresent(caller -> req.context().register(caller));
             handler.handle(req, res);
         });
         return this;

@@ -2,7 +2,6 @@ package dev.argus.core.server;
 
 import dev.argus.core.auth.Authenticator;
 import dev.argus.core.config.ArgusConfig;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -10,7 +9,7 @@ import io.helidon.webserver.websocket.WsRouting;
 import java.util.List;
 
 /**
- * The Helidon web server: one listener, JSON errors everywhere, security headers, body limits, and
+ * The Helidon web server: one listener, JSON errors everywhere, security headers and CORS, body limits, and
  * the features' routes mounted in the order given (the console last, as it catches everything).
  */
 public final class ArgusServer {
@@ -37,15 +36,10 @@ public final class ArgusServer {
     }
 
     /** Builds and starts the server. */
-    public static WebServer start(ArgusConfig.Server config, List<Mount> mounts, Authenticator authenticator,
-                                  RouteTable routeTable, WsRouting.Builder sockets) {
+    public static WebServer start(ArgusConfig.Server config, ArgusConfig.Security security, List<Mount> mounts,
+                                  Authenticator authenticator, RouteTable routeTable, WsRouting.Builder sockets) {
         HttpRouting.Builder routing = HttpRouting.builder();
-        routing.addFilter((chain, req, res) -> {
-            res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-            res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-            res.header(HeaderNames.create("X-Frame-Options"), "DENY");
-            chain.proceed();
-        });
+        routing.addFilter(new WebHygiene(security));
         ErrorMapping.register(routing);
         for (Mount mount : mounts) {
             if (mount.api() != null) {

@@ -45,9 +45,14 @@ public final class ConsoleService implements HttpService {
         rules.any(this::fallback);
     }
 
+    /** Whether {@code path} belongs to the API or another machine endpoint rather than the console. */
+    public static boolean isApiPath(String path) {
+        return API_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
     private void fallback(ServerRequest req, ServerResponse res) {
         String path = req.path().path();
-        boolean api = API_PREFIXES.stream().anyMatch(path::startsWith);
+        boolean api = isApiPath(path);
         if (!api && req.prologue().method() == Method.GET && !path.startsWith("/assets/")) {
             byte[] index = indexHtml();
             if (index != null) {

@@ -83,4 +83,29 @@ class ConfigLoaderTest {
                 Map.of("ARGUS_INIT_ADMIN_EMAIL", "a@b.c"), Map.of()));
         assertTrue(e.getMessage().contains("init.admin_password"));
     }
+
+    @Test
+    void securitySettingsHaveSafeDefaultsAndAreChecked() {
+        ArgusConfig.Security defaults = ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).security();
+        assertTrue(defaults.jwtKeys().isEmpty());
+        assertTrue(defaults.masterKey().isEmpty());
+        assertEquals(Duration.ofMinutes(15), defaults.accessTokenTtl());
+        assertEquals(Duration.ofDays(7), defaults.refreshTokenTtl());
+        assertEquals(List.of(), defaults.corsOrigins());
+        assertEquals(false, defaults.trustProxy());
+        ArgusConfig.Security set = ConfigLoader.load(Optional.empty(), Map.of(
+                "ARGUS_JWT_KEYS", "k1:abc", "ARGUS_MASTER_KEY", "m",
+                "ARGUS_SECURITY_CORS_ORIGINS", "https://a.example.com, http://localhost:5173",
+                "ARGUS_SECURITY_TRUST_PROXY", "true", "ARGUS_SECURITY_RATE_LIMIT_PER_MINUTE", "50"), Map.of()).security();
+        assertEquals(Optional.of("k1:abc"), set.jwtKeys());
+        assertEquals(Optional.of("m"), set.masterKey());
+        assertEquals(List.of("https://a.example.com", "http://localhost:5173"), set.corsOrigins());
+        assertTrue(set.trustProxy());
+        assertEquals(50, set.rateLimitPerMinute());
+        ConfigException cors = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("ARGUS_SECURITY_CORS_ORIGINS", "*"), Map.of()));
+        assertTrue(cors.getMessage().contains("security.cors_origins"));
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("ARGUS_SECURITY_TRUST_PROXY", "maybe"), Map.of()));
+    }
 }

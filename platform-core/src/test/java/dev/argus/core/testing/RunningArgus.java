@@ -37,7 +37,14 @@ public final class RunningArgus implements AutoCloseable {
 
     /** Starts another node on an existing test database (two nodes, one database). */
     public static RunningArgus startOn(TestDatabases.TestDatabase db, Path pluginsDir, Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(env);
+        Map<String, String> all = new HashMap<>();
+        try {
+            // key files (JWT signing keys, master key) are created here, never in the working directory
+            all.put("ARGUS_DATA_DIR", java.nio.file.Files.createTempDirectory("argus-data").toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        all.putAll(env);
         all.put("ARGUS_DATABASE_URL", db.url());
         all.put("ARGUS_DATABASE_USER", db.user());
         all.put("ARGUS_DATABASE_PASSWORD", db.password());
