@@ -14,6 +14,7 @@ import dev.argus.core.server.HealthService;
 import dev.argus.core.server.OpenApiService;
 import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.Database;
+import dev.argus.core.stats.StatsService;
 import dev.argus.core.storage.EmbeddedDatabase;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
@@ -79,6 +80,7 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
         mounts.add(Mount.plain("/openapi", new OpenApiService()));
         mounts.add(Mount.api("/api/v1/plugins", new PluginsService(plugins)));
+        mounts.add(Mount.api("/api/v1/stats", new StatsService()));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }

@@ -21,7 +21,12 @@ public final class MannWhitneyU {
 
         /** Parses {@code auto}, {@code exact} or {@code asymptotic}. */
         public static Method parse(String text) {
-            return valueOf(text.toUpperCase(Locale.ROOT));
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "exact" -> EXACT;
+                case "asymptotic" -> ASYMPTOTIC;
+                default -> throw new IllegalArgumentException("must be auto, exact or asymptotic");
+            };
         }
     }
 
