@@ -26,7 +26,8 @@ public record TwoSampleReport(Summary a, Summary b, String alternative, WelchTTe
      * @param median median
      */
     public record Summary(int n, double mean, Double sd, double median) {
-        static Summary of(double[] values) {
+        /** Summarises a non-empty sample of finite values. */
+        public static Summary of(double[] values) {
             SampleSummary s = SampleSummary.of(values);
             double[] sorted = values.clone();
             Arrays.sort(sorted);
