@@ -26,12 +26,19 @@ import dev.argus.core.server.HealthService;
 import dev.argus.core.server.OpenApiService;
 import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.Database;
+import dev.argus.core.prompts.PromptCache;
+import dev.argus.core.prompts.PromptChangeListener;
+import dev.argus.core.prompts.PromptChanges;
+import dev.argus.core.prompts.PromptStore;
+import dev.argus.core.prompts.PromptsService;
+import dev.argus.core.stats.StatsService;
 import dev.argus.core.storage.EmbeddedDatabase;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -135,8 +142,17 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/api-keys", new ApiKeysService(dsl)));
         mounts.add(Mount.api("/api/v1/secrets", new SecretsService(dsl, security.secrets())));
         mounts.add(Mount.api("/api/v1/audit", new AuditService(dsl)));
+        mounts.add(Mount.api("/api/v1/stats", new StatsService()));
+        mounts.add(Mount.api("/api/v1/prompts", prompts(database)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
+    }
+
+    /** Prompts with a cache shared by the routes and kept fresh across nodes by LISTEN/NOTIFY. */
+    private static PromptsService prompts(Database database) {
+        PromptCache cache = new PromptCache(Duration.ofMinutes(1));
+        PromptChangeListener.start(database.dataSource(), cache);
+        return new PromptsService(new PromptStore(database.dsl()), cache, new PromptChanges(cache, database.dsl()));
     }
 
     /** The port the server listens on (useful with port 0). */
