@@ -76,15 +76,21 @@ public final class SemanticSimilarityEvaluator implements Evaluator {
         if (threshold != null && (threshold < 0 || threshold > 1)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1");
         }
-        List<Embedding> embeddings = LocalEmbeddings.model()
-                .embedAll(List.of(TextSegment.from(nonBlank(input.output())), TextSegment.from(nonBlank(reference))))
-                .content();
-        double cosine = Cosine.similarity(embeddings.get(0).vector(), embeddings.get(1).vector());
-        double value = Math.max(0.0, Math.min(1.0, cosine));
         Map<String, Object> details = new LinkedHashMap<>();
+        double cosine;
+        if (input.output().isBlank() || reference.isBlank()) {
+            // blank text has no embedding (the tokenizer refuses it) and no meaning to share
+            cosine = 0.0;
+        } else {
+            List<Embedding> embeddings = LocalEmbeddings.model()
+                    .embedAll(List.of(TextSegment.from(input.output()), TextSegment.from(reference)))
+                    .content();
+            cosine = Cosine.similarity(embeddings.get(0).vector(), embeddings.get(1).vector());
+            details.put("dimensions", embeddings.get(0).dimension());
+        }
+        double value = Math.max(0.0, Math.min(1.0, cosine));
         details.put("cosine", cosine);
         details.put("model", MODEL_NAME);
-        details.put("dimensions", embeddings.get(0).dimension());
         String label = null;
         if (threshold != null) {
             label = value >= threshold ? "pass" : "fail";
@@ -93,10 +99,5 @@ public final class SemanticSimilarityEvaluator implements Evaluator {
         String explanation = String.format(Locale.ROOT,
                 "cosine similarity %.4f of %s embeddings (topic overlap, not correctness)", cosine, MODEL_NAME);
         return new Score(value, label, explanation, details);
-    }
-
-    /** The tokenizer rejects empty text; a single space embeds as "no content". */
-    private static String nonBlank(String text) {
-        return text.isBlank() ? " " : text;
     }
 }
