@@ -1,6 +1,7 @@
 package dev.argus.api.evaluator;
 
 import dev.argus.api.ArgusExtension;
+import dev.argus.api.PluginConfig;
 import java.util.Set;
 
 /**
@@ -30,4 +31,16 @@ public interface Evaluator extends ArgusExtension {
      * @throws IllegalArgumentException when the input cannot be scored (e.g. missing reference)
      */
     Score evaluate(EvaluationInput input);
+
+    /**
+     * Scores one answer with settings chosen for this call only (e.g. the {@code config} of a scoring
+     * request or of an evaluation job), already validated against {@link #configSchema()} with its
+     * defaults applied; they take the place of the settings given to {@link #init}. Evaluators that
+     * have settings override this; the default ignores {@code config} and calls {@link #evaluate(EvaluationInput)}.
+     *
+     * @throws IllegalArgumentException when the input cannot be scored (e.g. missing reference)
+     */
+    default Score evaluate(EvaluationInput input, PluginConfig config) {
+        return evaluate(input);
+    }
 }
