@@ -85,8 +85,10 @@ export function AppShell() {
       <a href="#main" className="sr-only z-50 rounded bg-brand-600 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 border-r border-zinc-200 bg-zinc-100/60 lg:block dark:border-zinc-800 dark:bg-zinc-900/40">
-        <Sidebar />
+      <aside className="hidden w-60 shrink-0 border-r border-zinc-200 bg-zinc-100/60 lg:block dark:border-zinc-800 dark:bg-zinc-900/40">
+        <div className="sticky top-0 h-screen">
+          <Sidebar />
+        </div>
       </aside>
       {menuOpen && (
         <div className="fixed inset-0 z-40 lg:hidden">

@@ -7,7 +7,7 @@ const col = createColumnHelper<Call>();
 
 /** The explorer's columns; `size` is the column's width in pixels. */
 export const callColumns = [
-  col.accessor('started_at', { id: 'time', header: 'Time', size: 170, cell: (c) => <span className="tabular text-zinc-600 dark:text-zinc-300">{formatTimestamp(c.getValue())}</span> }),
+  col.accessor('started_at', { id: 'time', header: 'Time', size: 185, cell: (c) => <span className="tabular text-zinc-600 dark:text-zinc-300">{formatTimestamp(c.getValue())}</span> }),
   col.accessor('status', {
     id: 'status',
     header: 'Status',

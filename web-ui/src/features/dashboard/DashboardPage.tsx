@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import type { DashboardCardKey, DashboardMetrics, MetricCard, Timeseries, TimeseriesMetric } from '../../api/types';
 import { api } from '../../app/api';
 import { RangeSelect } from '../../components/RangeSelect';
-import { Button, Card, EmptyState, ErrorState, PageHeader, Skeleton, cx } from '../../components/ui';
+import { Button, Card, ErrorState, PageHeader, Skeleton, cx } from '../../components/ui';
 import { formatChange, formatCount, formatDuration, formatPercent, formatUsd } from '../../lib/format';
 import { filtersFromSearch, filtersToQuery, filtersToSearch, type CallFilters } from '../calls/callFilters';
 import { TimeChart } from './TimeChart';
@@ -41,7 +41,7 @@ function Metric({ label, card, format, upIsGood, loading }: { label: string; car
       ) : (
         <div className="tabular mt-1 text-2xl font-semibold tracking-tight text-zinc-900 dark:text-white">{card ? format(card.value) : '—'}</div>
       )}
-      <div className="mt-1 flex h-4 items-center gap-1 text-xs">
+      <div className="mt-1 flex h-4 items-center gap-1 overflow-hidden text-xs whitespace-nowrap">
         {card && card.change !== null && (
           <>
             <span
@@ -55,7 +55,7 @@ function Metric({ label, card, format, upIsGood, loading }: { label: string; car
               <Arrow aria-hidden className="size-3.5" />
               {formatChange(card.change)}
             </span>
-            <span className="text-zinc-400">vs previous {card.period}</span>
+            <span className="truncate text-zinc-400">vs prev. {card.period}</span>
           </>
         )}
       </div>
@@ -105,7 +105,21 @@ function useSeries(requests: SeriesRequest[], filters: CallFilters, live: boolea
 type SeriesResult = ReturnType<typeof useSeries>[number];
 
 /** Draws one chart from one or more answers (e.g. p50, p95 and p99 each from its own query). */
-function SeriesChart({ results, labels, format, kind, label }: { results: SeriesResult[]; labels?: string[]; format: (n: number) => string; kind?: 'line' | 'area' | 'bars'; label: string }) {
+function SeriesChart({
+  results,
+  labels,
+  format,
+  kind,
+  stacked = false,
+  label,
+}: {
+  results: SeriesResult[];
+  labels?: string[];
+  format: (n: number) => string;
+  kind?: 'line' | 'area' | 'bars';
+  stacked?: boolean;
+  label: string;
+}) {
   const data = useMemo<ChartData>(() => {
     if (results.length === 1) return toChartData(results[0]!.data);
     const parts = results.map((r, i) => toChartData(r.data, labels?.[i] ?? `series ${i + 1}`));
@@ -127,7 +141,7 @@ function SeriesChart({ results, labels, format, kind, label }: { results: Series
   const failed = results.find((r) => r.isError && !isMissing(r.error));
   if (failed) return <ErrorState error={failed.error} onRetry={() => results.forEach((r) => void r.refetch())} />;
   if (results.some((r) => isMissing(r.error)) || isEmpty(data)) return <NoData missing={results.some((r) => isMissing(r.error))} />;
-  return <TimeChart data={data} format={format} kind={kind} label={label} />;
+  return <TimeChart data={data} format={format} kind={kind} stacked={stacked} label={label} />;
 }
 
 const compactNumber = (n: number) => formatCount(n, { compact: true });
@@ -175,26 +189,27 @@ export default function DashboardPage() {
         }
       />
       {missing && (
-        <Card className="mb-6">
-          <EmptyState title="No data yet" icon={<BarChart3 aria-hidden className="size-5" />}>
-            This server does not serve metrics yet (the metrics API answered 404). Cards and charts fill in once calls are recorded and analytics is enabled;
-            nothing here is sample data.
-          </EmptyState>
-        </Card>
+        <div role="status" className="mb-6 flex items-start gap-3 rounded-xl border border-dashed border-zinc-300 bg-white/60 px-4 py-3 text-sm dark:border-zinc-700 dark:bg-zinc-900/40">
+          <BarChart3 aria-hidden className="mt-0.5 size-4 shrink-0 text-brand-500" />
+          <p className="text-zinc-600 dark:text-zinc-300">
+            <span className="font-medium text-zinc-900 dark:text-white">No data yet.</span> This server does not serve metrics yet (the metrics API answered
+            404). Cards and charts fill in once calls are recorded and analytics is enabled; nothing here is sample data.
+          </p>
+        </div>
       )}
       {dashboard.isError && !missing && (
         <Card className="mb-6">
           <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
         </Card>
       )}
-      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7" data-testid="metric-cards">
+      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7" data-testid="metric-cards">
         {CARDS.map((c) => (
           <Metric key={c.key} label={c.label} card={dashboard.data?.cards[c.key]} format={c.format} upIsGood={c.upIsGood} loading={dashboard.isPending} />
         ))}
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
         <ChartCard title="Requests" subtitle="Calls per interval by provider">
-          <SeriesChart results={[requests]} format={compactNumber} kind="bars" label="Requests per interval by provider" />
+          <SeriesChart results={[requests]} format={compactNumber} kind="bars" stacked label="Requests per interval by provider" />
         </ChartCard>
         <ChartCard title="Latency" subtitle="p50, p95 and p99 from the latency histograms">
           <SeriesChart results={[p50, p95, p99]} labels={['p50', 'p95', 'p99']} format={(n) => formatDuration(n)} label="Latency percentiles over time" />
@@ -203,10 +218,10 @@ export default function DashboardPage() {
           <SeriesChart results={[cost]} format={(n) => formatUsd(n)} kind="area" label="Cost per interval by model" />
         </ChartCard>
         <ChartCard title="Error rate" subtitle="Share of failed calls by error category">
-          <SeriesChart results={[errors]} format={(n) => formatPercent(n, 0)} label="Error rate by category" />
+          <SeriesChart results={[errors]} format={(n) => formatPercent(n, 1)} label="Error rate by category" />
         </ChartCard>
         <ChartCard title="Tokens" subtitle="Input and output tokens per interval">
-          <SeriesChart results={[tokensIn, tokensOut]} labels={['input', 'output']} format={compactNumber} kind="area" label="Input and output tokens over time" />
+          <SeriesChart results={[tokensIn, tokensOut]} labels={['input', 'output']} format={compactNumber} kind="area" stacked label="Input and output tokens over time" />
         </ChartCard>
       </div>
     </>

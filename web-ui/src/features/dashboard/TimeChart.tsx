@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useTheme } from '../../app/theme';
-import type { ChartData } from './timeseries';
+import { stack, type ChartData } from './timeseries';
 
 /** Series colours, distinguishable in both themes. */
 export const PALETTE = ['#6366f1', '#10b981', '#f59e0b', '#f43f5e', '#0ea5e9', '#a855f7', '#14b8a6', '#f97316'];
@@ -15,19 +15,28 @@ export function TimeChart({
   data,
   format,
   kind = 'line',
+  stacked = false,
   height = 220,
   label,
 }: {
   data: ChartData;
+  stacked?: boolean;
   format: (value: number) => string;
   kind?: 'line' | 'area' | 'bars';
   height?: number;
   label: string;
 }) {
   const container = useRef<HTMLDivElement>(null);
+  // stacked: cumulative values drawn from the top series down, so each band shows its own share
+  const drawn = useMemo(() => {
+    if (!stacked) return data;
+    const cumulative = stack(data);
+    return { x: cumulative.x, series: [...cumulative.series].reverse() };
+  }, [data, stacked]);
+  const colorOf = (i: number) => PALETTE[(stacked ? drawn.series.length - 1 - i : i) % PALETTE.length]!;
   const chart = useRef<uPlot | null>(null);
   const [theme] = useTheme();
-  const seriesKey = data.series.map((s) => s.label).join('|');
+  const seriesKey = drawn.series.map((s) => s.label).join('|');
   const formatRef = useRef(format);
   formatRef.current = format;
 
@@ -55,13 +64,13 @@ export function TimeChart({
       ],
       series: [
         {},
-        ...data.series.map((s, i) => {
-          const color = PALETTE[i % PALETTE.length]!;
+        ...drawn.series.map((s, i) => {
+          const color = colorOf(i);
           return {
             label: s.label,
             stroke: color,
             width: kind === 'bars' ? 0 : 2,
-            fill: kind === 'line' ? undefined : kind === 'bars' ? color : `${color}22`,
+            fill: kind === 'line' ? undefined : kind === 'bars' ? color : stacked ? `${color}99` : `${color}22`,
             points: { show: false },
             spanGaps: false,
             ...(kind === 'bars' && bars ? { paths: bars } : {}),
@@ -70,7 +79,7 @@ export function TimeChart({
         }),
       ],
     };
-    const plot = new uPlot(opts, [data.x, ...data.series.map((s) => s.values)] as uPlot.AlignedData, el);
+    const plot = new uPlot(opts, [drawn.x, ...drawn.series.map((s) => s.values)] as uPlot.AlignedData, el);
     chart.current = plot;
     const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height }));
     resize.observe(el);
@@ -81,11 +90,11 @@ export function TimeChart({
     };
     // rebuilt only when the series set, kind or theme change; new values go through setData below
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seriesKey, kind, theme, height]);
+  }, [seriesKey, kind, stacked, theme, height]);
 
   useEffect(() => {
-    chart.current?.setData([data.x, ...data.series.map((s) => s.values)] as uPlot.AlignedData);
-  }, [data]);
+    chart.current?.setData([drawn.x, ...drawn.series.map((s) => s.values)] as uPlot.AlignedData);
+  }, [drawn]);
 
   return (
     <figure>

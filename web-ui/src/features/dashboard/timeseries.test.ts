@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmpty, toChartData } from './timeseries';
+import { isEmpty, stack, toChartData } from './timeseries';
 
 describe('toChartData', () => {
   it('aligns grouped series on one axis and leaves missing buckets as gaps', () => {
@@ -28,5 +28,21 @@ describe('toChartData', () => {
   it('is empty for no answer or only nulls', () => {
     expect(isEmpty(toChartData(null))).toBe(true);
     expect(isEmpty(toChartData({ metric: 'cost', interval: '1h', series: [{ key: null, points: [{ t: '2026-05-01T00:00:00Z', v: null }] }] }))).toBe(true);
+  });
+});
+
+describe('stack', () => {
+  it('accumulates series per bucket and keeps empty buckets empty', () => {
+    const stacked = stack({
+      x: [1, 2, 3],
+      series: [
+        { label: 'a', values: [1, null, null] },
+        { label: 'b', values: [2, 5, null] },
+      ],
+    });
+    expect(stacked.series).toEqual([
+      { label: 'a', values: [1, 0, null] },
+      { label: 'b', values: [3, 5, null] },
+    ]);
   });
 });

@@ -58,3 +58,24 @@ export function toChartData(answer: Timeseries | { points?: unknown[] } | null |
 export function isEmpty(data: ChartData): boolean {
   return data.x.length === 0 || data.series.every((s) => s.values.every((v) => v === null));
 }
+
+/**
+ * Stacks series for a stacked chart: series i becomes the running sum of series 0..i (gaps count as
+ * zero once any series has a value in that bucket). Drawn from the last series to the first, each
+ * band shows its own share.
+ */
+export function stack(data: ChartData): ChartData {
+  const totals = data.x.map(() => 0);
+  const present = data.x.map((_, i) => data.series.some((s) => s.values[i] != null));
+  return {
+    x: data.x,
+    series: data.series.map((s) => ({
+      label: s.label,
+      values: s.values.map((v, i) => {
+        if (!present[i]) return null;
+        totals[i] = (totals[i] ?? 0) + (v ?? 0);
+        return totals[i] ?? null;
+      }),
+    })),
+  };
+}

@@ -59,7 +59,13 @@ function PluginCard({ plugin }: { plugin: Plugin }) {
       )}
       {plugin.extensions.length > 0 && (
         <div className="overflow-x-auto border-t border-zinc-100 dark:border-zinc-800">
-          <table className="w-full text-sm">
+          <table className="w-full min-w-[36rem] table-fixed text-sm">
+            <colgroup>
+              <col className="w-[40%]" />
+              <col className="w-[15%]" />
+              <col className="w-[15%]" />
+              <col className="w-[30%]" />
+            </colgroup>
             <caption className="sr-only">Extensions of {plugin.id}</caption>
             <thead>
               <tr className="text-left text-xs text-zinc-500 dark:text-zinc-400">
