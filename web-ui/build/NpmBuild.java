@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code install}: {@code npm ci}, only when node_modules is missing or package-lock.json changed
  *   since the last install;</li>
- *   <li>{@code build <outDir>}: type-check and {@code vite build} into outDir, skipped when no input
- *   changed since the last build into the same folder;</li>
+ *   <li>{@code build <outDir> <stampFile>}: type-check and {@code vite build} into outDir, skipped when no
+ *   input changed since the last build (recorded in stampFile);</li>
  *   <li>{@code test}: {@code vitest run}.</li>
  * </ul>
  * Argument 1 is the web-ui folder, argument 2 the command.
@@ -26,7 +26,7 @@ public class NpmBuild {
 
     private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase().contains("win");
     private static final List<String> BUILD_INPUTS = List.of("src", "public", "index.html", "package-lock.json",
-            "vite.config.ts", "tsconfig.json", "tsconfig.app.json", "tsconfig.node.json");
+            "vite.config.ts", "tsconfig.json", "tsconfig.app.json", "tsconfig.node.json", "tsconfig.test.json");
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
@@ -34,7 +34,7 @@ public class NpmBuild {
         requireNode(dir);
         switch (command) {
             case "install" -> install(dir);
-            case "build" -> build(dir, Path.of(args[2]).toAbsolutePath());
+            case "build" -> build(dir, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]).toAbsolutePath());
             case "test" -> run(dir, "npm", "run", "test");
             default -> throw new IllegalArgumentException("unknown command " + command);
         }
@@ -52,8 +52,7 @@ public class NpmBuild {
         Files.writeString(stamp, lock);
     }
 
-    private static void build(Path dir, Path outDir) throws Exception {
-        Path stamp = outDir.resolveSibling(outDir.getFileName() + ".sha256");
+    private static void build(Path dir, Path outDir, Path stamp) throws Exception {
         String inputs = digest(dir, BUILD_INPUTS);
         if (Files.exists(outDir.resolve("index.html")) && Files.exists(stamp) && Files.readString(stamp).equals(inputs)) {
             System.out.println("[console] sources unchanged since the last build, vite build skipped");
@@ -68,8 +67,12 @@ public class NpmBuild {
             try {
                 Process p = new ProcessBuilder(executable(tool), "--version").directory(dir.toFile())
                         .redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
+                String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
                 if (p.waitFor() == 0) {
+                    if (tool.equals("node") && !nodeIsRecentEnough(version)) {
+                        System.err.println("\n[console] Node.js " + version + " is too old: the console's build (Vite) needs 20.19 or newer.\n");
+                        System.exit(2);
+                    }
                     continue;
                 }
             } catch (IOException e) {
@@ -83,6 +86,17 @@ public class NpmBuild {
                     [console] Install them (Debian/Ubuntu: apt-get install -y nodejs npm, or from nodejs.org), then build again.
                     """.formatted(tool));
             System.exit(2);
+        }
+    }
+
+    private static boolean nodeIsRecentEnough(String version) {
+        String[] parts = version.replaceFirst("^v", "").split("\\.");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major > 20 || (major == 20 && minor >= 19);
+        } catch (NumberFormatException e) {
+            return true; // an unusual version string: let the build itself decide
         }
     }
 
