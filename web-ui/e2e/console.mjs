@@ -5,11 +5,14 @@
 // Optional: CHROMIUM (default /usr/bin/chromium), SCREENSHOT_DIR (default ./target/e2e).
 // Exits non-zero when a check fails, the page throws, or the console logs an error other than the
 // 404 answers of API routes this server does not have yet (the console shows "no data yet" for those;
-// they are listed in the output).
+// they are listed in the output), or axe finds a serious or critical WCAG 2 A/AA violation.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const baseUrl = process.env.ARGUS_URL ?? 'http://127.0.0.1:8080';
 const key = process.env.ARGUS_KEY;
@@ -55,6 +58,18 @@ page.on('response', (response) => {
 });
 
 const checks = [];
+const accessibility = [];
+
+/** Runs axe on the current page; serious and critical WCAG 2 A/AA violations fail the run. */
+async function audit(name) {
+  await page.addScriptTag({ path: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  accessibility.push({ page: name, violations: result });
+}
 async function check(name, fn) {
   const started = Date.now();
   await fn();
@@ -68,6 +83,7 @@ try {
     await page.waitForURL(/\/login\?next=%2Fplugins/);
     await page.getByRole('heading', { name: 'Sign in to Argus' }).waitFor();
     await page.screenshot({ path: join(shots, 'login.png') });
+    await audit('login');
     await page.getByRole('tab', { name: 'API key' }).click();
     await page.getByLabel('API key').fill(key);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -86,6 +102,7 @@ try {
     await mock.getByText('started').waitFor();
     await page.getByRole('cell', { name: /mock/ }).first().waitFor();
     await page.screenshot({ path: join(shots, 'plugins.png'), fullPage: true });
+    await audit('plugins');
   });
 
   await check('dashboard shows cards and an honest empty state', async () => {
@@ -95,6 +112,7 @@ try {
     await page.getByText(/No data yet/).first().waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+    await audit('dashboard');
   });
 
   await check('calls explorer keeps filters in the URL', async () => {
@@ -109,6 +127,7 @@ try {
     if ((await page.getByLabel('Search prompts and responses').inputValue()) !== 'refund') throw new Error('search lost on reload');
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(shots, 'calls.png'), fullPage: true });
+    await audit('calls');
   });
 
   await check('dark theme', async () => {
@@ -117,6 +136,7 @@ try {
     await page.locator('[data-plugin-id="provider-mock"]').waitFor();
     if (!(await page.evaluate(() => document.documentElement.classList.contains('dark')))) throw new Error('dark class not set');
     await page.screenshot({ path: join(shots, 'plugins-dark.png'), fullPage: true });
+    await audit('plugins (dark)');
   });
 
   await check('sign out returns to the login page', async () => {
@@ -134,14 +154,15 @@ try {
 // A 404 of an API route the server does not have yet is logged by Chromium as a failed resource load;
 // the console handles it ("no data yet"). Every other console error fails the run.
 const unexpected = consoleErrors.filter((e) => !(e.text.includes('status of 404') && [...missingApi].some((p) => e.url.includes(p))));
-const report = { checks, missing_api_routes: [...missingApi], console_errors: unexpected, page_errors: pageErrors, foreign_requests: [...foreignRequests], screenshots: shots };
+const serious = accessibility.flatMap((a) => a.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ page: a.page, ...v })));
+const report = { checks, accessibility_serious: serious, accessibility_minor: accessibility.flatMap((a) => a.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map((v) => ({ page: a.page, id: v.id, impact: v.impact }))), missing_api_routes: [...missingApi], console_errors: unexpected, page_errors: pageErrors, foreign_requests: [...foreignRequests], screenshots: shots };
 console.log(JSON.stringify(report, null, 2));
 if (failure) {
   console.error(`FAILED: ${failure.stack ?? failure}`);
   process.exit(1);
 }
-if (unexpected.length || pageErrors.length || foreignRequests.size) {
-  console.error('FAILED: console errors, page errors or requests to other hosts (see above)');
+if (unexpected.length || pageErrors.length || foreignRequests.size || serious.length) {
+  console.error('FAILED: console errors, page errors, requests to other hosts or serious accessibility violations (see above)');
   process.exit(1);
 }
 console.log(`console e2e: all ${checks.length} checks passed`);

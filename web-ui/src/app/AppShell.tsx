@@ -34,7 +34,7 @@ function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
       </div>
       {NAV.map((group) => (
         <div key={group.section}>
-          <div className="mb-1 px-2 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase dark:text-zinc-500">{group.section}</div>
+          <div className="mb-1 px-2 text-[11px] font-semibold tracking-wider text-zinc-600 uppercase dark:text-zinc-400">{group.section}</div>
           <ul className="space-y-0.5">
             {group.items.map((item) => (
               <li key={item.to}>
@@ -59,7 +59,7 @@ function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
           </ul>
         </div>
       ))}
-      <div className="mt-auto px-2 text-xs text-zinc-400 dark:text-zinc-500">Self-hosted LLM observability</div>
+      <div className="mt-auto px-2 text-xs text-zinc-600 dark:text-zinc-400">Self-hosted LLM observability</div>
     </nav>
   );
 }
@@ -117,7 +117,7 @@ export function AppShell() {
               {theme === 'dark' ? <Sun aria-hidden className="size-4" /> : <Moon aria-hidden className="size-4" />}
             </button>
             <div className="mx-1 hidden items-center gap-2 rounded-lg px-2 py-1 text-sm text-zinc-600 sm:flex dark:text-zinc-300" data-testid="identity">
-              {credentials?.kind === 'key' ? <KeyRound aria-hidden className="size-4 text-zinc-400" /> : <UserRound aria-hidden className="size-4 text-zinc-400" />}
+              {credentials?.kind === 'key' ? <KeyRound aria-hidden className="size-4 text-zinc-500" /> : <UserRound aria-hidden className="size-4 text-zinc-500" />}
               <span className="max-w-48 truncate">{credentials?.kind === 'user' ? credentials.email : 'API key'}</span>
             </div>
             <button

@@ -90,7 +90,7 @@ export function LoginPage() {
                 }}
                 className={cx(
                   'rounded-md py-1.5 text-sm font-medium transition-colors',
-                  mode === m ? 'bg-white text-zinc-900 shadow-xs dark:bg-zinc-950 dark:text-white' : 'text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200',
+                  mode === m ? 'bg-white text-zinc-900 shadow-xs dark:bg-zinc-950 dark:text-white' : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-200',
                 )}
               >
                 {m === 'password' ? 'Email' : 'API key'}

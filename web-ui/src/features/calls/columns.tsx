@@ -29,7 +29,7 @@ export const callColumns = [
     id: 'prompt',
     header: 'Prompt',
     size: 150,
-    cell: (c) => c.getValue() ?? <span className="text-zinc-400">—</span>,
+    cell: (c) => c.getValue() ?? <span className="text-zinc-500">—</span>,
   }),
   col.accessor('latency_ms', { id: 'latency', header: 'Latency', size: 100, meta: { numeric: true }, cell: (c) => formatDuration(c.getValue()) }),
   col.accessor('time_to_first_token_ms', { id: 'ttft', header: 'First token', size: 100, meta: { numeric: true }, cell: (c) => formatDuration(c.getValue()) }),

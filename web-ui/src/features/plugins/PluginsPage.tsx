@@ -17,10 +17,10 @@ function Summary({ plugins }: { plugins: Plugin[] }) {
   return (
     <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
       {stats.map((s) => (
-        <Card key={s.label} className="px-4 py-3">
+        <div key={s.label} className="rounded-xl border border-zinc-200 bg-white px-4 py-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
           <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{s.label}</dt>
           <dd className={`tabular mt-1 text-2xl font-semibold ${s.alert ? 'text-rose-600 dark:text-rose-400' : 'text-zinc-900 dark:text-white'}`}>{s.value}</dd>
-        </Card>
+        </div>
       ))}
     </dl>
   );
@@ -88,7 +88,7 @@ function PluginCard({ plugin }: { plugin: Plugin }) {
                   <td className="px-3 py-2">
                     <Badge tone={stateTone(ext.state)}>{ext.state}</Badge>
                   </td>
-                  <td className="px-5 py-2 text-xs text-rose-600 dark:text-rose-400">{ext.problem ?? <span className="text-zinc-400">—</span>}</td>
+                  <td className="px-5 py-2 text-xs text-rose-600 dark:text-rose-400">{ext.problem ?? <span className="text-zinc-500">—</span>}</td>
                 </tr>
               ))}
             </tbody>
