@@ -94,7 +94,7 @@ export function AppShell() {
         <div className="fixed inset-0 z-40 lg:hidden">
           <div aria-hidden className="absolute inset-0 bg-zinc-950/40" onClick={() => setMenuOpen(false)} />
           <aside className="relative h-full w-64 bg-zinc-50 shadow-xl dark:bg-zinc-900">
-            <button type="button" aria-label="Close menu" className="absolute top-4 right-3 rounded p-1 text-zinc-500" onClick={() => setMenuOpen(false)}>
+            <button type="button" aria-label="Close menu" className="absolute top-4 right-3 rounded p-1 text-zinc-500 dark:text-zinc-400" onClick={() => setMenuOpen(false)}>
               <X aria-hidden className="size-4" />
             </button>
             <Sidebar onNavigate={() => setMenuOpen(false)} />
@@ -103,7 +103,7 @@ export function AppShell() {
       )}
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/80 px-4 backdrop-blur lg:px-8 dark:border-zinc-800 dark:bg-zinc-950/80">
-          <button type="button" aria-label="Open menu" className="rounded-lg p-1.5 text-zinc-500 hover:bg-zinc-100 lg:hidden dark:hover:bg-zinc-800" onClick={() => setMenuOpen(true)}>
+          <button type="button" aria-label="Open menu" className="rounded-lg p-1.5 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 lg:hidden dark:hover:bg-zinc-800" onClick={() => setMenuOpen(true)}>
             <Menu aria-hidden className="size-5" />
           </button>
           <ProjectSwitcher />
@@ -117,7 +117,7 @@ export function AppShell() {
               {theme === 'dark' ? <Sun aria-hidden className="size-4" /> : <Moon aria-hidden className="size-4" />}
             </button>
             <div className="mx-1 hidden items-center gap-2 rounded-lg px-2 py-1 text-sm text-zinc-600 sm:flex dark:text-zinc-300" data-testid="identity">
-              {credentials?.kind === 'key' ? <KeyRound aria-hidden className="size-4 text-zinc-500" /> : <UserRound aria-hidden className="size-4 text-zinc-500" />}
+              {credentials?.kind === 'key' ? <KeyRound aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" /> : <UserRound aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />}
               <span className="max-w-48 truncate">{credentials?.kind === 'user' ? credentials.email : 'API key'}</span>
             </div>
             <button

@@ -26,7 +26,7 @@ export function ProjectSwitcher() {
     return (
       <label className="relative flex items-center">
         <span className="sr-only">Project</span>
-        <FolderKanban aria-hidden className="pointer-events-none absolute left-2.5 size-4 text-zinc-500" />
+        <FolderKanban aria-hidden className="pointer-events-none absolute left-2.5 size-4 text-zinc-500 dark:text-zinc-400" />
         <select
           className="appearance-none rounded-lg border border-zinc-200 bg-white py-1.5 pr-8 pl-8 text-sm font-medium dark:border-zinc-700 dark:bg-zinc-900"
           value={selected}
@@ -41,13 +41,13 @@ export function ProjectSwitcher() {
             </option>
           ))}
         </select>
-        <ChevronsUpDown aria-hidden className="pointer-events-none absolute right-2 size-4 text-zinc-500" />
+        <ChevronsUpDown aria-hidden className="pointer-events-none absolute right-2 size-4 text-zinc-500 dark:text-zinc-400" />
       </label>
     );
   }
   return (
     <div className="flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm font-medium text-zinc-700 dark:text-zinc-200" title="Current project">
-      <FolderKanban aria-hidden className="size-4 text-zinc-500" />
+      <FolderKanban aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
       <span>{items[0]?.name ?? 'Current project'}</span>
     </div>
   );

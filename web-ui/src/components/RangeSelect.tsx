@@ -15,7 +15,7 @@ export function RangeSelect({ value, onChange }: { value: RangeKey; onChange: (r
   return (
     <label className="relative flex items-center">
       <span className="sr-only">Time range</span>
-      <CalendarClock aria-hidden className="pointer-events-none absolute left-2.5 size-4 text-zinc-500" />
+      <CalendarClock aria-hidden className="pointer-events-none absolute left-2.5 size-4 text-zinc-500 dark:text-zinc-400" />
       <select
         value={value}
         onChange={(e) => onChange(e.target.value as RangeKey)}

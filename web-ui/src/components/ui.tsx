@@ -97,7 +97,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       <h2 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Could not load this</h2>
       <p className="mt-1 max-w-md text-sm text-zinc-500 dark:text-zinc-400">
         {message}
-        {code && <span className="ml-1 font-mono text-xs text-zinc-500">({code})</span>}
+        {code && <span className="ml-1 font-mono text-xs text-zinc-500 dark:text-zinc-400">({code})</span>}
       </p>
       {onRetry && (
         <Button className="mt-4" onClick={onRetry}>

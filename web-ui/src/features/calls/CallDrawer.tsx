@@ -19,14 +19,14 @@ function Stat({ label, value }: { label: string; value: ReactNode }) {
 
 function CopyValue({ value }: { value: string | null | undefined }) {
   const [copied, setCopied] = useState(false);
-  if (!value) return <span className="text-zinc-500">—</span>;
+  if (!value) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
     <span className="inline-flex min-w-0 items-center gap-1">
       <span className="truncate font-mono text-xs">{value}</span>
       <button
         type="button"
         aria-label={`Copy ${value}`}
-        className="rounded p-0.5 text-zinc-500 hover:text-zinc-700 dark:hover:text-zinc-200"
+        className="rounded p-0.5 text-zinc-500 dark:text-zinc-400 hover:text-zinc-700 dark:hover:text-zinc-200"
         onClick={() => {
           void navigator.clipboard?.writeText(value).then(() => {
             setCopied(true);
@@ -57,7 +57,7 @@ const roleTone: Record<string, string> = {
 
 function Messages({ value, defaultRole }: { value: unknown; defaultRole: string }) {
   const messages = toMessages(value, defaultRole);
-  if (messages.length === 0) return <p className="text-sm text-zinc-500">Not recorded.</p>;
+  if (messages.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Not recorded.</p>;
   return (
     <ol className="space-y-2">
       {messages.map((m, i) => (
@@ -129,18 +129,18 @@ export function CallDrawer({ id, onClose }: { id: string; onClose: () => void })
             <Stat label="Prompt" value={c.prompt ? `${c.prompt.name}${c.prompt.version != null ? ` v${c.prompt.version}` : ''}` : '—'} />
           </dl>
           <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5 text-sm">
-            <dt className="text-zinc-500">Call</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Call</dt>
             <dd className="min-w-0"><CopyValue value={c.id} /></dd>
-            <dt className="text-zinc-500">User</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">User</dt>
             <dd className="min-w-0"><CopyValue value={c.user_id} /></dd>
-            <dt className="text-zinc-500">Session</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Session</dt>
             <dd className="min-w-0"><CopyValue value={c.session_id} /></dd>
-            <dt className="text-zinc-500">Trace</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Trace</dt>
             <dd className="min-w-0"><CopyValue value={c.trace_id} /></dd>
-            <dt className="text-zinc-500">Ended</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Ended</dt>
             <dd>{formatTimestamp(c.ended_at)}</dd>
-            <dt className="text-zinc-500">Tags</dt>
-            <dd className="flex flex-wrap gap-1">{c.tags?.length ? c.tags.map((t) => <Badge key={t}>{t}</Badge>) : <span className="text-zinc-500">—</span>}</dd>
+            <dt className="text-zinc-500 dark:text-zinc-400">Tags</dt>
+            <dd className="flex flex-wrap gap-1">{c.tags?.length ? c.tags.map((t) => <Badge key={t}>{t}</Badge>) : <span className="text-zinc-500 dark:text-zinc-400">—</span>}</dd>
           </dl>
           <Section title="Input">
             <Messages value={c.input} defaultRole="user" />

@@ -222,7 +222,7 @@ export default function CallsPage() {
             <label htmlFor="calls-q" className="sr-only">
               Search prompts and responses
             </label>
-            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-500" />
+            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-500 dark:text-zinc-400" />
             <input
               id="calls-q"
               type="search"

@@ -21,7 +21,7 @@ export const callColumns = [
     cell: (c) => (
       <div className="min-w-0">
         <div className="truncate font-medium text-zinc-900 dark:text-zinc-100">{c.getValue()}</div>
-        <div className="truncate text-xs text-zinc-500">{c.row.original.provider}</div>
+        <div className="truncate text-xs text-zinc-500 dark:text-zinc-400">{c.row.original.provider}</div>
       </div>
     ),
   }),
@@ -29,7 +29,7 @@ export const callColumns = [
     id: 'prompt',
     header: 'Prompt',
     size: 150,
-    cell: (c) => c.getValue() ?? <span className="text-zinc-500">—</span>,
+    cell: (c) => c.getValue() ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>,
   }),
   col.accessor('latency_ms', { id: 'latency', header: 'Latency', size: 100, meta: { numeric: true }, cell: (c) => formatDuration(c.getValue()) }),
   col.accessor('time_to_first_token_ms', { id: 'ttft', header: 'First token', size: 100, meta: { numeric: true }, cell: (c) => formatDuration(c.getValue()) }),
@@ -56,7 +56,7 @@ export const callColumns = [
       </div>
     ),
   }),
-  col.accessor('id', { id: 'id', header: 'Call ID', size: 290, cell: (c) => <span className="font-mono text-xs text-zinc-500">{c.getValue()}</span> }),
+  col.accessor('id', { id: 'id', header: 'Call ID', size: 290, cell: (c) => <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{c.getValue()}</span> }),
 ];
 
 export const DEFAULT_HIDDEN: Record<string, boolean> = { ttft: false, session: false, id: false };

@@ -49,13 +49,13 @@ function Metric({ label, card, format, upIsGood, loading }: { label: string; car
                 'inline-flex items-center gap-0.5 font-medium',
                 good === true && 'text-emerald-600 dark:text-emerald-400',
                 good === false && 'text-rose-600 dark:text-rose-400',
-                good === null && 'text-zinc-500',
+                good === null && 'text-zinc-500 dark:text-zinc-400',
               )}
             >
               <Arrow aria-hidden className="size-3.5" />
               {formatChange(card.change)}
             </span>
-            <span className="truncate text-zinc-500">vs prev. {card.period}</span>
+            <span className="truncate text-zinc-500 dark:text-zinc-400">vs prev. {card.period}</span>
           </>
         )}
       </div>
@@ -80,7 +80,7 @@ function NoData({ missing }: { missing: boolean }) {
     <div className="flex h-[220px] flex-col items-center justify-center rounded-lg border border-dashed border-zinc-200 text-center dark:border-zinc-800">
       <BarChart3 aria-hidden className="mb-2 size-5 text-zinc-300 dark:text-zinc-600" />
       <p className="text-sm font-medium text-zinc-600 dark:text-zinc-300">No data yet</p>
-      <p className="mt-0.5 max-w-64 text-xs text-zinc-500">{missing ? 'Metrics are not available on this server yet.' : 'No calls in this time range.'}</p>
+      <p className="mt-0.5 max-w-64 text-xs text-zinc-500 dark:text-zinc-400">{missing ? 'Metrics are not available on this server yet.' : 'No calls in this time range.'}</p>
     </div>
   );
 }

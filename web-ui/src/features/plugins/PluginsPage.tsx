@@ -37,7 +37,7 @@ function PluginCard({ plugin }: { plugin: Plugin }) {
           <div className="min-w-0">
             <h2 className="flex flex-wrap items-center gap-2 font-semibold text-zinc-900 dark:text-white">
               {plugin.id}
-              {plugin.version && <span className="font-mono text-xs font-normal text-zinc-500">v{plugin.version}</span>}
+              {plugin.version && <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">v{plugin.version}</span>}
             </h2>
             <p className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
               <span>Source: {plugin.source}</span>
@@ -80,7 +80,7 @@ function PluginCard({ plugin }: { plugin: Plugin }) {
                 <tr key={`${ext.kind}:${ext.id}`}>
                   <td className="px-5 py-2">
                     <div className="font-medium text-zinc-800 dark:text-zinc-200">{ext.name}</div>
-                    <div className="font-mono text-xs text-zinc-500">{ext.id}</div>
+                    <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{ext.id}</div>
                   </td>
                   <td className="px-3 py-2">
                     <Badge tone="brand">{ext.kind}</Badge>
@@ -88,7 +88,7 @@ function PluginCard({ plugin }: { plugin: Plugin }) {
                   <td className="px-3 py-2">
                     <Badge tone={stateTone(ext.state)}>{ext.state}</Badge>
                   </td>
-                  <td className="px-5 py-2 text-xs text-rose-600 dark:text-rose-400">{ext.problem ?? <span className="text-zinc-500">—</span>}</td>
+                  <td className="px-5 py-2 text-xs text-rose-600 dark:text-rose-400">{ext.problem ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}</td>
                 </tr>
               ))}
             </tbody>
