@@ -51,6 +51,13 @@ beforeAll(async () => {
       if (refresh_token && validRefresh.delete(refresh_token)) return json(res, 200, issue());
       return json(res, 401, { error: { code: 'invalid_token', message: 'refresh token is not valid' } });
     }
+    if (req.url?.startsWith('/api/v1/calls/export')) {
+      if (!validAccess.has(auth.replace('Bearer ', ''))) return json(res, 401, { error: { code: 'unauthenticated', message: 'sign in first' } });
+      res.writeHead(200, { 'Content-Type': 'text/csv' });
+      res.write('id,model\n');
+      for (let i = 0; i < 2000; i++) res.write(`call-${i},gpt-4o-mini\n`);
+      return res.end();
+    }
     if (req.url?.startsWith('/api/v1/plugins')) {
       if (auth === 'Bearer sk-test0000000000000000secret' || validAccess.has(auth.replace('Bearer ', ''))) {
         return json(res, 200, { items: [{ id: 'provider-mock' }], next_cursor: null });
@@ -129,6 +136,19 @@ describe('ApiClient', () => {
     await expect(api.get('/api/v1/plugins')).rejects.toMatchObject({ status: 401 });
     expect(refreshCalls).toBe(0);
     expect(session.get()).toBeNull();
+  });
+
+  it('downloads a streamed export with progress, refreshing an expired token first', async () => {
+    const { api } = client();
+    await api.login('ada@example.com', 'secret');
+    validAccess.clear();
+    const progress: number[] = [];
+    const blob = await api.download('/api/v1/calls/export', { format: 'csv', status: 'error' }, (bytes) => progress.push(bytes));
+    const text = await blob.text();
+    expect(text.split('\n').filter(Boolean)).toHaveLength(2001);
+    expect(blob.type).toBe('text/csv');
+    expect(progress.at(-1)).toBe(blob.size);
+    expect(refreshCalls).toBe(1);
   });
 
   it('reports an unreachable server as a network error', async () => {

@@ -79,15 +79,43 @@ export class ApiClient {
     this.options.session.set(null);
   }
 
-  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.authorized((credentials) => this.send<T>(method, path, body, credentials, signal));
+  }
+
+  /**
+   * Downloads a (possibly large, streamed) answer as a Blob, reporting the bytes received so far;
+   * used for exports, which need the Authorization header a plain link cannot send.
+   */
+  download(path: string, query: Query | undefined, onProgress: (bytes: number) => void, signal?: AbortSignal): Promise<Blob> {
+    return this.authorized(async (credentials) => {
+      const response = await this.open('GET', withQuery(path, query), undefined, credentials, signal);
+      if (!response.ok) throw toApiError(response.status, parseJson(await response.text()), '');
+      const reader = response.body?.getReader();
+      if (!reader) return response.blob();
+      const chunks: BlobPart[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        bytes += value.byteLength;
+        onProgress(bytes);
+      }
+      return new Blob(chunks, { type: response.headers.get('Content-Type') ?? 'application/octet-stream' });
+    });
+  }
+
+  /** Runs a call with the current credentials; on a 401 refreshes once and retries, else signs out. */
+  private async authorized<T>(call: (credentials: Credentials | null) => Promise<T>): Promise<T> {
     const credentials = this.options.session.get();
     try {
-      return await this.send<T>(method, path, body, credentials, signal);
+      return await call(credentials);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401 || !credentials) throw error;
       if (credentials.kind === 'user' && (await this.refreshOnce(credentials))) {
         try {
-          return await this.send<T>(method, path, body, this.options.session.get(), signal);
+          return await call(this.options.session.get());
         } catch (retryError) {
           if (retryError instanceof ApiError && retryError.status === 401) this.signOut();
           throw retryError;
@@ -132,12 +160,20 @@ export class ApiClient {
   }
 
   private async send<T>(method: string, path: string, body: unknown, credentials: Credentials | null, signal?: AbortSignal): Promise<T> {
+    const response = await this.open(method, path, body, credentials, signal);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    const parsed = parseJson(text);
+    if (!response.ok) throw toApiError(response.status, parsed, text);
+    return parsed as T;
+  }
+
+  private async open(method: string, path: string, body: unknown, credentials: Credentials | null, signal?: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (credentials) headers.Authorization = `Bearer ${credentials.kind === 'user' ? credentials.accessToken : credentials.secret}`;
-    let response: Response;
     try {
-      response = await this.doFetch(this.baseUrl + path, {
+      return await this.doFetch(this.baseUrl + path, {
         method,
         headers,
         body: body === undefined ? null : JSON.stringify(body),
@@ -147,11 +183,6 @@ export class ApiClient {
       if (signal?.aborted) throw error;
       throw new ApiError(0, 'network', 'Argus could not be reached. Check that the server is running.');
     }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    const parsed = parseJson(text);
-    if (!response.ok) throw toApiError(response.status, parsed, text);
-    return parsed as T;
   }
 }
 

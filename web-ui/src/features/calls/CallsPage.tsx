@@ -21,6 +21,7 @@ import {
 } from './callFilters';
 import { CallDrawer } from './CallDrawer';
 import { CallsTable } from './CallsTable';
+import { ExportMenu } from './ExportMenu';
 import { DEFAULT_HIDDEN, callColumns } from './columns';
 
 const PAGE_SIZE = 200;
@@ -172,7 +173,7 @@ export default function CallsPage() {
       return { ...page, now };
     },
     getNextPageParam: (last) => (last.next_cursor ? { cursor: last.next_cursor, now: last.now } : undefined),
-    refetchInterval: live ? 5000 : false,
+    refetchInterval: (query) => (live && !(query.state.error instanceof ApiError && query.state.error.status === 404) ? 5000 : false),
   });
   const rows = useMemo(() => calls.data?.pages.flatMap((p) => p.items) ?? [], [calls.data]);
   const notAvailable = calls.error instanceof ApiError && calls.error.status === 404 && calls.error.code === 'not_found';
@@ -200,6 +201,7 @@ export default function CallsPage() {
         description="Every LLM call Argus has seen, newest first. Filters live in the URL, so views can be shared."
         actions={
           <>
+            <ExportMenu filters={filters} />
             <Button onClick={() => setLive((l) => !l)} aria-pressed={live} className={cx(live && 'border-emerald-300 text-emerald-700 dark:border-emerald-700 dark:text-emerald-400')}>
               <Radio aria-hidden className={cx('size-3.5', live && 'animate-pulse')} /> {live ? 'Live' : 'Paused'}
             </Button>

@@ -97,7 +97,8 @@ function useSeries(requests: SeriesRequest[], filters: CallFilters, live: boolea
       queryKey: ['timeseries', r.metric, r.group_by ?? '', key],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         api.get<Timeseries>('/api/v1/metrics/timeseries', { metric: r.metric, interval: 'auto', group_by: r.group_by, ...filtersToQuery(filters, Date.now()) }, signal),
-      refetchInterval: live ? LIVE_REFRESH_MS : (false as const),
+      // a route the server does not have yet is not polled again until the page reloads
+      refetchInterval: (query: { state: { error: unknown } }) => (live && !isMissing(query.state.error) ? LIVE_REFRESH_MS : false),
     })),
   });
 }
@@ -155,7 +156,7 @@ export default function DashboardPage() {
   const dashboard = useQuery({
     queryKey: ['dashboard', key],
     queryFn: ({ signal }) => api.get<DashboardMetrics>('/api/v1/metrics/dashboard', filtersToQuery(filters, Date.now()), signal),
-    refetchInterval: live ? LIVE_REFRESH_MS : false,
+    refetchInterval: (query) => (live && !isMissing(query.state.error) ? LIVE_REFRESH_MS : false),
   });
   const series = useSeries(
     [
