@@ -76,8 +76,8 @@ export function ExportMenu({ filters }: { filters: CallFilters }) {
   }
   return (
     <div className="relative flex items-center gap-2" ref={ref}>
-      {message && (
-        <span role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
+      {message && !open && (
+        <span role="status" className="absolute top-full right-0 mt-1 text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
           {message}
         </span>
       )}
