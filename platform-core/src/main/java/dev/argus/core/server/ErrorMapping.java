@@ -3,9 +3,12 @@ package dev.argus.core.server;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -28,13 +31,28 @@ public final class ErrorMapping {
             e.headers().forEach(res::header);
             Json.send(res, e.status(), ErrorBody.of(e.code(), e.getMessage(), e.details()));
         });
-        routing.error(Exception.class, (req, res, e) -> {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(System.Logger.Level.ERROR, "Unhandled error in " + req.prologue().method() + " "
-                    + req.path().path() + " (incident " + incident + ")", e);
-            Json.send(res, Status.INTERNAL_SERVER_ERROR_500,
-                    ErrorBody.of("internal_error", "an unexpected error occurred", Map.of("incident", incident)));
+        // Helidon's own routes (static content) signal outcomes with HttpException: a 304 for a matching
+        // If-None-Match is an answer, not an error; its 4xx keep their status in the JSON envelope
+        routing.error(HttpException.class, (req, res, e) -> {
+            Status status = e.status();
+            if (status.code() < 400) {
+                res.status(status).send();
+            } else if (status.code() < 500) {
+                Json.send(res, status, ErrorBody.of(status.reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'),
+                        e.getMessage(), Map.of()));
+            } else {
+                internalError(req, res, e);
+            }
         });
+        routing.error(Exception.class, ErrorMapping::internalError);
+    }
+
+    private static void internalError(ServerRequest req, ServerResponse res, Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(System.Logger.Level.ERROR, "Unhandled error in " + req.prologue().method() + " "
+                + req.path().path() + " (incident " + incident + ")", e);
+        Json.send(res, Status.INTERNAL_SERVER_ERROR_500,
+                ErrorBody.of("internal_error", "an unexpected error occurred", Map.of("incident", incident)));
     }
 
     /** Handlers for errors found before routing (bad HTTP, body too large, …). */
