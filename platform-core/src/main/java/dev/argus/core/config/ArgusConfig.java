@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param plugins    plugin folder and per-extension settings
  * @param init       headless initialisation on first start
  * @param consoleDir a directory holding the built console, or empty to serve it from the class path
+ * @param ingest     the group-commit writer's limits
  */
-public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir) {
+public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir,
+                          Ingest ingest) {
 
     /**
      * @param host           interface to bind
@@ -49,5 +51,16 @@ public record ArgusConfig(Server server, Database database, Plugins plugins, Ini
     /** {@code ARGUS_INIT_*}: created on start when absent. Every field may be empty. */
     public record Init(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> project,
                        Optional<String> apiKey) {
+    }
+
+    /**
+     * {@code ingest.*}: the group-commit writer.
+     *
+     * @param queueCapacity most calls waiting for the writer; more are refused with 503
+     * @param maxBatchCalls most calls per transaction
+     * @param maxWait       how long the writer gathers requests after the first
+     * @param commitTimeout how long a request waits for its commit before a 503
+     */
+    public record Ingest(int queueCapacity, int maxBatchCalls, Duration maxWait, Duration commitTimeout) {
     }
 }

@@ -45,6 +45,10 @@ public final class ConfigLoader {
         DEFAULTS.put("init.admin_password", null);
         DEFAULTS.put("init.project", null);
         DEFAULTS.put("init.api_key", null);
+        DEFAULTS.put("ingest.queue_capacity", "50000");
+        DEFAULTS.put("ingest.max_batch_calls", "2000");
+        DEFAULTS.put("ingest.max_wait", "2ms");
+        DEFAULTS.put("ingest.commit_timeout", "30s");
     }
 
     /** Flags and the key each sets. */
@@ -137,8 +141,11 @@ public final class ConfigLoader {
         if (init.adminEmail().isPresent() != init.adminPassword().isPresent()) {
             throw new ConfigException("init.admin_email and init.admin_password must be given together");
         }
+        var ingest = new ArgusConfig.Ingest(intValue(v, "ingest.queue_capacity", 1, 10_000_000),
+                intValue(v, "ingest.max_batch_calls", 1, 100_000), duration(v, "ingest.max_wait"),
+                duration(v, "ingest.commit_timeout"));
         return new ArgusConfig(server, database, plugins, init,
-                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()));
+                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), ingest);
     }
 
     private static Optional<String> optional(Map<String, String> v, String key) {
