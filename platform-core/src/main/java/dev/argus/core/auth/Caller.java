@@ -33,6 +33,6 @@ public record Caller(UUID projectId, UUID userId, UUID apiKeyId, ProjectRole rol
 
     /** The caller, when the route required one. */
     public static Optional<Caller> find(ServerRequest req) {
-        return req.context().get(Caller.class, Caller.class);
+        return req.context().get(Caller.class);
     }
 }

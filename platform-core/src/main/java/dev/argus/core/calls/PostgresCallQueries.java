@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -38,8 +39,26 @@ public final class PostgresCallQueries implements CallQueries {
         this.dsl = dsl;
     }
 
+    private static final Field<String> INPUT_PREVIEW = DSL.left(LLM_CALLS.INPUT_TEXT, PREVIEW_CHARS).as("input_preview");
+    private static final Field<String> OUTPUT_PREVIEW = DSL.left(LLM_CALLS.OUTPUT_TEXT, PREVIEW_CHARS).as("output_preview");
+
     @Override
     public Page page(UUID projectId, CallFilter filter, PageCursor after, int limit) {
+        List<CallRow> items = new ArrayList<>();
+        for (Record r : pageQuery(dsl, projectId, filter, after, limit + 1).fetch()) {
+            items.add(toRow(r.into(LLM_CALLS), r.get(INPUT_PREVIEW), r.get(OUTPUT_PREVIEW), false));
+        }
+        PageCursor next = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            CallRow last = items.getLast();
+            next = new PageCursor(last.startedAt(), last.id());
+        }
+        return new Page(List.copyOf(items), next);
+    }
+
+    /** The query behind {@link #page}: summary columns, filters, keyset condition, order and limit. */
+    static Select<Record> pageQuery(DSLContext dsl, UUID projectId, CallFilter filter, PageCursor after, int limit) {
         List<Condition> where = conditions(projectId, filter);
         if (after != null) {
             var key = DSL.row(LLM_CALLS.STARTED_AT, LLM_CALLS.ID);
@@ -49,21 +68,9 @@ public final class PostgresCallQueries implements CallQueries {
         List<Field<?>> fields = new ArrayList<>(List.of(LLM_CALLS.fields()));
         fields.removeAll(List.of(LLM_CALLS.REQUEST, LLM_CALLS.RESPONSE, LLM_CALLS.RATE_LIMIT, LLM_CALLS.INPUT_TEXT,
                 LLM_CALLS.OUTPUT_TEXT, LLM_CALLS.SEARCH));
-        Field<String> inputPreview = DSL.left(LLM_CALLS.INPUT_TEXT, PREVIEW_CHARS).as("input_preview");
-        Field<String> outputPreview = DSL.left(LLM_CALLS.OUTPUT_TEXT, PREVIEW_CHARS).as("output_preview");
-        fields.add(inputPreview);
-        fields.add(outputPreview);
-        List<CallRow> items = new ArrayList<>();
-        for (Record r : dsl.select(fields).from(LLM_CALLS).where(where).orderBy(order(filter)).limit(limit + 1).fetch()) {
-            items.add(toRow(r.into(LLM_CALLS), r.get(inputPreview), r.get(outputPreview), false));
-        }
-        PageCursor next = null;
-        if (items.size() > limit) {
-            items = items.subList(0, limit);
-            CallRow last = items.getLast();
-            next = new PageCursor(last.startedAt(), last.id());
-        }
-        return new Page(List.copyOf(items), next);
+        fields.add(INPUT_PREVIEW);
+        fields.add(OUTPUT_PREVIEW);
+        return dsl.select(fields).from(LLM_CALLS).where(where).orderBy(order(filter)).limit(limit);
     }
 
     @Override

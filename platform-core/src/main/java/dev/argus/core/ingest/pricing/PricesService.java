@@ -59,7 +59,7 @@ public final class PricesService implements ApiService {
         Set<String> customKeys = new HashSet<>();
         custom.forEach(p -> customKeys.add(p.provider() + "\u0000" + p.model() + "\u0000" + p.effectiveFrom()));
         List<Map<String, Object>> items = new ArrayList<>();
-        List<ModelPrice> all = new ArrayList<>(book.table(caller.projectId()).prices());
+        List<ModelPrice> all = new ArrayList<>(book.bundled().overriddenBy(custom).prices());
         all.sort(Comparator.comparing(ModelPrice::provider).thenComparing(ModelPrice::model)
                 .thenComparing(ModelPrice::effectiveFrom));
         for (ModelPrice p : all) {
