@@ -17,6 +17,17 @@ import dev.argus.core.secrets.SecretsService;
 import dev.argus.core.users.UsersService;
 import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.plugins.PluginFolderWatcher;
+import dev.argus.core.calls.CallsService;
+import dev.argus.core.calls.PostgresCallQueries;
+import dev.argus.core.ingest.GroupCommitWriter;
+import dev.argus.core.ingest.IngestPipeline;
+import dev.argus.core.ingest.IngestService;
+import dev.argus.core.ingest.PartitionMaintenance;
+import dev.argus.core.ingest.PostgresCallStore;
+import dev.argus.core.ingest.pricing.BundledPrices;
+import dev.argus.core.ingest.pricing.CostCalculator;
+import dev.argus.core.ingest.pricing.PriceBook;
+import dev.argus.core.ingest.pricing.PricesService;
 import dev.argus.core.plugins.PluginHost;
 import dev.argus.core.plugins.PluginsService;
 import dev.argus.core.server.ArgusServer;
@@ -57,9 +68,10 @@ public final class Argus implements AutoCloseable {
     private final RouteTable routes;
     private final LiveFeed live;
     private final Security security;
+    private final Tracking tracking;
 
     private Argus(Database database, PluginHost plugins, PluginFolderWatcher watcher, WebServer server,
-                  RouteTable routes, LiveFeed live, Security security) {
+                  RouteTable routes, LiveFeed live, Security security, Tracking tracking) {
         this.database = database;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -67,6 +79,27 @@ public final class Argus implements AutoCloseable {
         this.routes = routes;
         this.live = live;
         this.security = security;
+        this.tracking = tracking;
+    }
+
+    /** Call tracking: partition upkeep, prices, the group-commit writer and the ingest pipeline over it. */
+    private record Tracking(PartitionMaintenance partitions, PriceBook prices, GroupCommitWriter writer,
+                            IngestPipeline pipeline) implements AutoCloseable {
+        static Tracking start(ArgusConfig.Ingest config, Database database) {
+            PartitionMaintenance partitions = new PartitionMaintenance(database.dsl(), Clock.systemUTC())
+                    .start(Duration.ofHours(1));
+            PriceBook prices = new PriceBook(database.dsl(), BundledPrices.load());
+            GroupCommitWriter writer = new GroupCommitWriter(new PostgresCallStore(database.dsl()),
+                    new GroupCommitWriter.Settings(config.queueCapacity(), config.maxBatchCalls(), config.maxWait()));
+            return new Tracking(partitions, prices, writer,
+                    new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout()));
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+            partitions.close();
+        }
     }
 
     /** Opens (or starts) the database, migrates it, loads plugins and starts serving. */
@@ -75,6 +108,7 @@ public final class Argus implements AutoCloseable {
         PluginHost plugins = null;
         LiveFeed live = null;
         PluginFolderWatcher watcher = null;
+        Tracking tracking = null;
         try {
             database.migrate();
             PasswordHasher passwords = new PasswordHasher();
@@ -84,6 +118,7 @@ public final class Argus implements AutoCloseable {
             plugins.start();
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
+            tracking = Tracking.start(config.ingest(), database);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
             LiveFeed feed = live;
@@ -92,9 +127,12 @@ public final class Argus implements AutoCloseable {
                             ? apiKeys.authenticateToken(token).map(Caller::projectId)
                             : security.projectForAccessToken(token, project)));
             WebServer server = ArgusServer.start(config.server(), config.security(),
-                    mounts(config, database, plugins, security), security.authenticator(), routes, sockets);
-            return new Argus(database, plugins, watcher, server, routes, live, security);
+                    mounts(config, database, plugins, security, tracking), security.authenticator(), routes, sockets);
+            return new Argus(database, plugins, watcher, server, routes, live, security, tracking);
         } catch (RuntimeException | IOException e) {
+            if (tracking != null) {
+                tracking.close();
+            }
             closeQuietly(watcher);
             if (live != null) {
                 live.close();
@@ -128,7 +166,8 @@ public final class Argus implements AutoCloseable {
     }
 
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
-    private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security) {
+    private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security,
+                                      Tracking tracking) {
         List<Mount> mounts = new ArrayList<>();
         var dsl = database.dsl();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
@@ -144,6 +183,9 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/audit", new AuditService(dsl)));
         mounts.add(Mount.api("/api/v1/stats", new StatsService()));
         mounts.add(Mount.api("/api/v1/prompts", prompts(database)));
+        mounts.add(Mount.api("/api/v1/ingest", new IngestService(tracking.pipeline())));
+        mounts.add(Mount.api("/api/v1/prices", new PricesService(tracking.prices())));
+        mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -190,10 +232,19 @@ public final class Argus implements AutoCloseable {
         return plugins;
     }
 
-    /** Drains in-flight requests, then unloads plugins and closes (or stops) the database. */
+    /** The ingest pipeline every source of calls (REST, demo, provider calls) goes through. */
+    public IngestPipeline ingest() {
+        return tracking.pipeline();
+    }
+
+    /**
+     * Drains in-flight requests, commits queued calls, then unloads plugins and closes (or stops) the
+     * database.
+     */
     @Override
     public void close() {
         server.stop();
+        tracking.close();
         closeQuietly(watcher);
         live.close();
         plugins.close();

@@ -75,8 +75,14 @@ public final class ApiKeyAuthenticator implements Authenticator {
         if (key == null || !MessageDigest.isEqual(key.getSecretSha256(), hash)) {
             throw new ApiException(Status.UNAUTHORIZED_401, "invalid_api_key", "the API key is unknown or revoked");
         }
-        dsl.update(API_KEYS).set(API_KEYS.LAST_USED_AT, OffsetDateTime.now())
-                .where(API_KEYS.PROJECT_ID.eq(key.getProjectId()), API_KEYS.ID.eq(key.getId())).execute();
+        // at most one write a minute per key: every request updating the same row would serialise
+        // all requests of a key on its row lock and cost a commit each
+        OffsetDateTime now = OffsetDateTime.now();
+        if (key.getLastUsedAt() == null || key.getLastUsedAt().isBefore(now.minusMinutes(1))) {
+            dsl.update(API_KEYS).set(API_KEYS.LAST_USED_AT, now)
+                    .where(API_KEYS.PROJECT_ID.eq(key.getProjectId()), API_KEYS.ID.eq(key.getId()))
+                    .and(API_KEYS.LAST_USED_AT.isNull().or(API_KEYS.LAST_USED_AT.lt(now.minusMinutes(1)))).execute();
+        }
         Set<ApiKeyScope> scopes = Arrays.stream(key.getScopes()).map(s -> ApiKeyScope.valueOf(s.toUpperCase()))
                 .collect(Collectors.toSet());
         return new Caller(key.getProjectId(), null, key.getId(), null, scopes);

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param init       headless initialisation on first start
  * @param consoleDir a directory holding the built console, or empty to serve it from the class path
  * @param security   keys, token lifetimes, rate limits and web hygiene
+ * @param ingest     the group-commit writer's limits
  */
 public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir,
-                          Security security) {
+                          Security security, Ingest ingest) {
 
     /**
      * @param host           interface to bind
@@ -68,5 +69,16 @@ public record ArgusConfig(Server server, Database database, Plugins plugins, Ini
     public record Security(Optional<String> jwtKeys, Optional<String> masterKey, Duration accessTokenTtl,
                            Duration refreshTokenTtl, int rateLimitPerMinute, int loginAttemptsPerMinute,
                            java.util.List<String> corsOrigins, boolean trustProxy) {
+    }
+
+    /**
+     * {@code ingest.*}: the group-commit writer.
+     *
+     * @param queueCapacity most calls waiting for the writer; more are refused with 503
+     * @param maxBatchCalls most calls per transaction
+     * @param maxWait       how long the writer gathers requests after the first
+     * @param commitTimeout how long a request waits for its commit before a 503
+     */
+    public record Ingest(int queueCapacity, int maxBatchCalls, Duration maxWait, Duration commitTimeout) {
     }
 }

@@ -53,6 +53,10 @@ public final class ConfigLoader {
         DEFAULTS.put("security.login_attempts_per_minute", "10");
         DEFAULTS.put("security.cors_origins", "");
         DEFAULTS.put("security.trust_proxy", "false");
+        DEFAULTS.put("ingest.queue_capacity", "50000");
+        DEFAULTS.put("ingest.max_batch_calls", "2000");
+        DEFAULTS.put("ingest.max_wait", "2ms");
+        DEFAULTS.put("ingest.commit_timeout", "30s");
     }
 
     /** Flags and the key each sets. */
@@ -145,13 +149,16 @@ public final class ConfigLoader {
         if (init.adminEmail().isPresent() != init.adminPassword().isPresent()) {
             throw new ConfigException("init.admin_email and init.admin_password must be given together");
         }
+        var ingest = new ArgusConfig.Ingest(intValue(v, "ingest.queue_capacity", 1, 10_000_000),
+                intValue(v, "ingest.max_batch_calls", 1, 100_000), duration(v, "ingest.max_wait"),
+                duration(v, "ingest.commit_timeout"));
         var security = new ArgusConfig.Security(optional(v, "jwt_keys"), optional(v, "master_key"),
                 duration(v, "security.access_token_ttl"), duration(v, "security.refresh_token_ttl"),
                 intValue(v, "security.rate_limit_per_minute", 1, 1_000_000),
                 intValue(v, "security.login_attempts_per_minute", 1, 10_000),
                 origins(v.get("security.cors_origins")), bool(v, "security.trust_proxy"));
         return new ArgusConfig(server, database, plugins, init,
-                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), security);
+                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), security, ingest);
     }
 
     private static List<String> origins(String value) {
