@@ -8,6 +8,7 @@ import dev.argus.core.auth.AuthService;
 import dev.argus.core.auth.HeadlessInit;
 import dev.argus.core.live.LiveFeed;
 import dev.argus.core.live.LiveFeedSocket;
+import dev.argus.core.live.LiveIngestListener;
 import dev.argus.core.auth.PasswordHasher;
 import dev.argus.core.auth.Security;
 import dev.argus.core.projects.InvitationsService;
@@ -85,11 +86,11 @@ public final class Argus implements AutoCloseable {
     /** Call tracking: partition upkeep, prices, the group-commit writer and the ingest pipeline over it. */
     private record Tracking(PartitionMaintenance partitions, PriceBook prices, GroupCommitWriter writer,
                             IngestPipeline pipeline) implements AutoCloseable {
-        static Tracking start(ArgusConfig.Ingest config, Database database) {
+        static Tracking start(ArgusConfig.Ingest config, Database database, LiveFeed live) {
             PartitionMaintenance partitions = new PartitionMaintenance(database.dsl(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
             PriceBook prices = new PriceBook(database.dsl(), BundledPrices.load());
-            GroupCommitWriter writer = new GroupCommitWriter(new PostgresCallStore(database.dsl()),
+            GroupCommitWriter writer = new GroupCommitWriter(new PostgresCallStore(database.dsl(), new LiveIngestListener(live)),
                     new GroupCommitWriter.Settings(config.queueCapacity(), config.maxBatchCalls(), config.maxWait()));
             return new Tracking(partitions, prices, writer,
                     new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout()));
@@ -118,7 +119,7 @@ public final class Argus implements AutoCloseable {
             plugins.start();
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
-            tracking = Tracking.start(config.ingest(), database);
+            tracking = Tracking.start(config.ingest(), database, live);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
             LiveFeed feed = live;

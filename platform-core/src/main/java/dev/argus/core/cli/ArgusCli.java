@@ -2,6 +2,7 @@ package dev.argus.core.cli;
 
 import dev.argus.core.Argus;
 import dev.argus.core.config.ArgusConfig;
+import dev.argus.core.demo.DemoTraffic;
 import dev.argus.core.config.ConfigException;
 import dev.argus.core.config.ConfigLoader;
 import dev.argus.core.storage.Database;
@@ -90,6 +91,8 @@ public final class ArgusCli {
             System.out.println("Data: " + argus.database().embeddedDirectory());
         }
         if (demo) {
+            DemoTraffic.start(argus, config.init().project().orElse("demo")).ifPresent(traffic ->
+                    Runtime.getRuntime().addShutdownHook(new Thread(traffic::close, "argus-demo-stop")));
             DemoSetup.printWelcome(url, config);
         }
         try {

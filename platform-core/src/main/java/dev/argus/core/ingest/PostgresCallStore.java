@@ -49,14 +49,23 @@ public final class PostgresCallStore implements CallStore {
 
     private final DSLContext dsl;
 
+    private final BatchListener listener;
+
     public PostgresCallStore(DSLContext dsl) {
+        this(dsl, BatchListener.NONE);
+    }
+
+    /** A store that tells {@code listener} of every batch it writes (e.g. the live feed). */
+    public PostgresCallStore(DSLContext dsl, BatchListener listener) {
         this.dsl = dsl;
+        this.listener = listener;
     }
 
     @Override
     public Set<CallKey> write(List<PricedCall> calls) {
         try {
-            return dsl.transactionResult(tx -> {
+            List<PricedCall> stored = new ArrayList<>();
+            Set<CallKey> result = dsl.transactionResult(tx -> {
                 DSLContext db = tx.dsl();
                 Set<CallKey> fresh = claimIds(db, calls);
                 List<PricedCall> rows = new ArrayList<>(fresh.size());
@@ -71,8 +80,22 @@ public final class PostgresCallStore implements CallStore {
                 }
                 insertRows(db, rows, OffsetDateTime.now(ZoneOffset.UTC));
                 addRollups(db, rollup);
+                if (!rows.isEmpty()) {
+                    listener.beforeCommit(db, rows);
+                }
+                stored.addAll(rows);
                 return fresh;
             });
+            if (!stored.isEmpty()) {
+                try {
+                    listener.afterCommit(stored);
+                } catch (RuntimeException e) {
+                    // the calls are committed and will be acknowledged; a listener must not undo that
+                    java.util.logging.Logger.getLogger(PostgresCallStore.class.getName())
+                            .log(java.util.logging.Level.WARNING, "a batch listener failed after commit", e);
+                }
+            }
+            return result;
         } catch (DataAccessException e) {
             throw new CallStoreException("storing " + calls.size() + " call(s) failed: " + e.getMessage(), e,
                     isDataError(e));

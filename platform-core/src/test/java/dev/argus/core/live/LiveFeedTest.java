@@ -79,6 +79,29 @@ class LiveFeedTest {
     }
 
     @Test
+    void callsIngestedOnOneNodeReachLiveClientsOnTheOther() throws Exception {
+        Client onB = Client.connect(nodeB, "?access_token=" + SECRET + "&model=live-ingest-model");
+        String body = """
+                {"calls":[
+                  {"provider":"openai","model":"live-ingest-model","started_at":"2026-11-28T10:00:00Z","latency_ms":120,
+                   "status":"success","input":"hi","output":"hello","usage":{"input_tokens":10,"output_tokens":5}},
+                  {"provider":"openai","model":"live-ingest-model","started_at":"2026-11-28T10:00:01Z","latency_ms":300,
+                   "status":"error","error":{"category":"rate_limit","message":"slow down","http_status":429},
+                   "input":"hi","usage":{"input_tokens":10,"output_tokens":0}}]}
+                """;
+        var res = nodeA.send(java.net.http.HttpRequest.newBuilder(nodeA.uri("/api/v1/ingest"))
+                .header("Authorization", "Bearer " + SECRET).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, res.statusCode(), res.body());
+        JsonNode delta = onB.nextDelta();
+        assertEquals(2, delta.path("calls").asLong());
+        assertEquals(1, delta.path("errors_by_category").path("rate_limit").asLong());
+        assertEquals(20, delta.path("input_tokens").asLong());
+        assertEquals(2, delta.path("recent_calls").size());
+        onB.close();
+    }
+
+    @Test
     void rolledBackBatchesAreNeverAnnounced() throws Exception {
         Client onB = Client.connect(nodeB, "?access_token=" + SECRET + "&model=rollback-model");
         try {
