@@ -60,6 +60,7 @@ public final class DemoTraffic implements AutoCloseable {
 
     private final Argus argus;
     private final UUID projectId;
+    // shared by the backfill threads; java.util.Random is thread-safe
     private final Random random = new Random();
     private final Thread thread;
     private volatile boolean running = true;
@@ -82,18 +83,23 @@ public final class DemoTraffic implements AutoCloseable {
             boolean empty = !argus.database().dsl().fetchExists(LLM_CALL_IDS, LLM_CALL_IDS.PROJECT_ID.eq(projectId));
             if (empty) {
                 Instant now = Instant.now();
-                List<NewCall> batch = new ArrayList<>();
-                for (int i = 0; i < BACKFILL_CALLS && running; i++) {
-                    // more traffic in working hours: a simple day curve over the past 24 h
-                    long secondsAgo = (long) (Math.pow(random.nextDouble(), 0.9) * 86_400);
-                    batch.add(call(now.minusSeconds(secondsAgo)));
-                    if (batch.size() == 500) {
-                        argus.ingest().ingest(projectId, batch);
-                        batch = new ArrayList<>();
+                // the mock provider answers with realistic latency: ask it in parallel, 500 calls per batch
+                try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int done = 0; done < BACKFILL_CALLS && running; done += 500) {
+                        List<java.util.concurrent.Future<NewCall>> batch = new ArrayList<>();
+                        for (int i = 0; i < 500; i++) {
+                            // more traffic recently: a skewed spread over the past 24 h
+                            long secondsAgo = (long) (Math.pow(random.nextDouble(), 0.9) * 86_400);
+                            batch.add(pool.submit(() -> call(now.minusSeconds(secondsAgo))));
+                        }
+                        List<NewCall> calls = new ArrayList<>();
+                        for (var future : batch) {
+                            calls.add(future.get());
+                        }
+                        argus.ingest().ingest(projectId, calls);
                     }
-                }
-                if (!batch.isEmpty()) {
-                    argus.ingest().ingest(projectId, batch);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
                 }
                 LOG.log(System.Logger.Level.INFO, "Demo: backfilled {0} calls over the last 24 hours",
                         String.valueOf(BACKFILL_CALLS));
