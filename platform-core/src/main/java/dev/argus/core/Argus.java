@@ -18,6 +18,8 @@ import dev.argus.core.secrets.SecretsService;
 import dev.argus.core.users.UsersService;
 import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.plugins.PluginFolderWatcher;
+import dev.argus.core.retention.DataLifecycleService;
+import dev.argus.core.retention.RetentionJob;
 import dev.argus.core.calls.CallsService;
 import dev.argus.core.calls.PostgresCallQueries;
 import dev.argus.core.ingest.GroupCommitWriter;
@@ -85,7 +87,7 @@ public final class Argus implements AutoCloseable {
 
     /** Call tracking: partition upkeep, prices, the group-commit writer and the ingest pipeline over it. */
     private record Tracking(PartitionMaintenance partitions, PriceBook prices, GroupCommitWriter writer,
-                            IngestPipeline pipeline) implements AutoCloseable {
+                            IngestPipeline pipeline, RetentionJob retention) implements AutoCloseable {
         static Tracking start(ArgusConfig.Ingest config, Database database, LiveFeed live) {
             PartitionMaintenance partitions = new PartitionMaintenance(database.dsl(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
@@ -93,11 +95,13 @@ public final class Argus implements AutoCloseable {
             GroupCommitWriter writer = new GroupCommitWriter(new PostgresCallStore(database.dsl(), new LiveIngestListener(live)),
                     new GroupCommitWriter.Settings(config.queueCapacity(), config.maxBatchCalls(), config.maxWait()));
             return new Tracking(partitions, prices, writer,
-                    new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout()));
+                    new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout()),
+                    new RetentionJob(database.dsl(), Clock.systemUTC()).start(Duration.ofHours(1)));
         }
 
         @Override
         public void close() {
+            retention.close();
             writer.close();
             partitions.close();
         }
@@ -186,6 +190,7 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/prompts", prompts(database)));
         mounts.add(Mount.api("/api/v1/ingest", new IngestService(tracking.pipeline())));
         mounts.add(Mount.api("/api/v1/prices", new PricesService(tracking.prices())));
+        mounts.add(Mount.api("/api/v1/data", new DataLifecycleService(database.dsl())));
         mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
@@ -231,6 +236,11 @@ public final class Argus implements AutoCloseable {
     /** The plugin host. */
     public PluginHost plugins() {
         return plugins;
+    }
+
+    /** Deletes call data past each project's retention (hourly; {@link RetentionJob#runOnce()} on demand). */
+    public RetentionJob retention() {
+        return tracking.retention();
     }
 
     /** The ingest pipeline every source of calls (REST, demo, provider calls) goes through. */
