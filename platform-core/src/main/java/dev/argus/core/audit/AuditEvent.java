@@ -1,5 +1,7 @@
 package dev.argus.core.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,8 +18,8 @@ import java.util.UUID;
 public record AuditEvent(UUID projectId, Actor actor, String action, String targetType, String targetId,
                          Map<String, Object> summary) {
 
-    /** Copies the summary. */
+    /** Copies the summary; values may be null (e.g. a display name that was not set before). */
     public AuditEvent {
-        summary = summary == null ? Map.of() : Map.copyOf(summary);
+        summary = summary == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(summary));
     }
 }
