@@ -57,11 +57,11 @@ final class AlertEvaluator {
             int events = 0;
             for (AlertRulesRecord rule : tx.selectFrom(ALERT_RULES).where(ALERT_RULES.ENABLED.isTrue())
                     .orderBy(ALERT_RULES.ID).fetch()) {
+                // a savepoint per rule: one rule failing does not hold back the others
                 try {
-                    events += evaluate(tx, rule, now);
+                    events += tx.transactionResult(nested -> evaluate(nested.dsl(), rule, now));
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.ERROR, "Evaluating alert rule " + rule.getId() + " failed", e);
-                    throw e;
                 }
             }
             return events;
