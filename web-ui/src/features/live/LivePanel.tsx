@@ -69,7 +69,7 @@ export function LivePanel({ status, totals }: { status: LiveStatus; totals: Live
                   <li key={c.id} className="flex items-center gap-3 py-1.5 text-sm">
                     <Badge tone={stateTone(c.status)}>{c.status}</Badge>
                     <Link to={`/calls?call=${encodeURIComponent(c.id)}`} className="min-w-0 flex-1 truncate font-medium text-zinc-900 hover:text-brand-600 dark:text-zinc-100">
-                      {c.model}
+                      <span>{c.model}</span>
                       <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">{c.provider}</span>
                     </Link>
                     <span className="tabular text-xs text-zinc-600 dark:text-zinc-300">{formatDuration(c.latency_ms)}</span>
