@@ -31,6 +31,8 @@ export interface ApiClientOptions {
   /** Called when the credentials are gone for good (refresh failed or a key was rejected). */
   onSignedOut?: () => void;
   now?: () => number;
+  /** The project a signed-in user works in, sent as `X-Argus-Project` (an API key has its own project). */
+  project?: () => string | null;
 }
 
 export type Query = Record<string, string | number | readonly string[] | undefined | null>;
@@ -64,6 +66,23 @@ export class ApiClient {
   async login(email: string, password: string): Promise<void> {
     const tokens = await this.send<TokenResponse>('POST', '/api/v1/auth/login', { email, password }, null);
     this.options.session.set(this.toCredentials(tokens, email));
+  }
+
+  /**
+   * The bearer token for a connection that cannot refresh by itself (the live WebSocket): a user's
+   * access token, refreshed first when it expires within `marginMs`, or the API key's secret.
+   */
+  async freshToken(marginMs = 30_000): Promise<string | null> {
+    const current = this.options.session.get();
+    if (!current) return null;
+    if (current.kind === 'key') return current.secret;
+    if (current.expiresAt - this.now() > marginMs) return current.accessToken;
+    if (!(await this.refreshOnce(current))) {
+      this.signOut();
+      return null;
+    }
+    const next = this.options.session.get();
+    return next?.kind === 'user' ? next.accessToken : null;
   }
 
   /** Ends the session on the server (best effort) and locally. */
@@ -172,6 +191,8 @@ export class ApiClient {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (credentials) headers.Authorization = `Bearer ${credentials.kind === 'user' ? credentials.accessToken : credentials.secret}`;
+    const project = credentials?.kind === 'user' ? this.options.project?.() : null;
+    if (project) headers['X-Argus-Project'] = project;
     try {
       return await this.doFetch(this.baseUrl + path, {
         method,

@@ -122,3 +122,39 @@ export interface Timeseries {
   interval: string;
   series: TimeseriesSeries[];
 }
+
+export type ProjectRole = 'owner' | 'admin' | 'member' | 'viewer';
+
+/** `GET /api/v1/auth/me`: the signed-in user and the projects they belong to. */
+export interface Me {
+  user: { id: string; email: string; display_name: string | null; instance_admin: boolean; created_at: string };
+  projects: { id: string; name: string; organization_id: string; role: ProjectRole }[];
+}
+
+/** A new call as the live feed shows it. */
+export interface LiveCall {
+  id: string;
+  provider: string;
+  model: string;
+  status: string;
+  latency_ms: number;
+  cost_usd: number | string | null;
+  started_at: string;
+}
+
+/** `WebSocket /ws/metrics`: what committed ingest batches added since the previous message. */
+export interface LiveDeltaMessage {
+  type: 'delta';
+  project_id: string;
+  provider: string;
+  model: string;
+  calls: number;
+  errors: number;
+  errors_by_category: Record<string, number>;
+  cost_usd: number | string;
+  input_tokens: number;
+  output_tokens: number;
+  latency_buckets: number[];
+  recent_calls: LiveCall[];
+  at: string;
+}

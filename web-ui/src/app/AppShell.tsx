@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Activity, KeyRound, type LucideIcon, LayoutDashboard, LogOut, Menu, Moon, Puzzle, Sun, UserRound, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { cx } from '../components/ui';
-import { api, useCredentials } from './api';
+import { EmptyState, ErrorState, Spinner, cx } from '../components/ui';
+import { api, currentProject, useCredentials, useMe } from './api';
 import { Logo } from './Logo';
 import { ProjectSwitcher } from './ProjectSwitcher';
 import { useTheme } from './theme';
@@ -62,6 +62,25 @@ function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
       <div className="mt-auto px-2 text-xs text-zinc-600 dark:text-zinc-400">Self-hosted LLM observability</div>
     </nav>
   );
+}
+
+/**
+ * Renders the pages once the project is known: for a user, after `/auth/me` answered and the stored
+ * project is one of theirs (else their first); an API key needs nothing.
+ */
+function ProjectGate() {
+  const credentials = useCredentials();
+  const me = useMe();
+  if (credentials?.kind !== 'user') return <Outlet />;
+  if (me.isPending) return <Spinner label="Loading your projects" />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
+  const projects = me.data.projects;
+  if (projects.length === 0) {
+    return <EmptyState title="No project yet">You do not belong to any project. Ask an admin to add you, or create one with POST /api/v1/projects.</EmptyState>;
+  }
+  const stored = currentProject.get();
+  if (!stored || !projects.some((p) => p.id === stored)) currentProject.set(projects[0]!.id);
+  return <Outlet />;
 }
 
 export function AppShell() {
@@ -131,7 +150,7 @@ export function AppShell() {
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6 lg:px-8 lg:py-8">
-          <Outlet />
+          <ProjectGate />
         </main>
       </div>
     </div>

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiClient, ApiError } from '../api/client';
+import type { Me } from '../api/types';
 import { createSessionStore, type Credentials } from '../auth/session';
 
 function browserStorage(): Storage | null {
@@ -10,12 +12,38 @@ function browserStorage(): Storage | null {
   }
 }
 
+const PROJECT_KEY = 'argus.project';
+
+/** The project a signed-in user works in (an API key always acts in its own project). */
+export const currentProject = {
+  get: (): string | null => browserStorage()?.getItem(PROJECT_KEY) ?? null,
+  set: (id: string | null) => {
+    const storage = browserStorage();
+    if (id) storage?.setItem(PROJECT_KEY, id);
+    else storage?.removeItem(PROJECT_KEY);
+  },
+};
+
 /** The console's one session and API client. */
 export const session = createSessionStore(browserStorage());
-export const api = new ApiClient({ session });
+export const api = new ApiClient({ session, project: currentProject.get });
 
 export function useCredentials(): Credentials | null {
   return useSyncExternalStore(session.subscribe, session.get, session.get);
+}
+
+/**
+ * The signed-in user and their projects (`GET /api/v1/auth/me`). User-only: with an API key the query
+ * is disabled, so a key never calls a route it may not use.
+ */
+export function useMe() {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['me', credentials?.kind === 'user' ? credentials.email : 'key'],
+    queryFn: ({ signal }) => api.get<Me>('/api/v1/auth/me', undefined, signal),
+    enabled: credentials?.kind === 'user',
+    staleTime: 60_000,
+  });
 }
 
 /** Query retry policy: client errors (4xx) are answers, not glitches; retry only network and 5xx twice. */

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { VisibilityState } from '@tanstack/react-table';
 import { Columns3, Radio, RotateCw, Search, SlidersHorizontal, X } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -20,6 +20,9 @@ import {
   type TextFilter,
 } from './callFilters';
 import { CallDrawer } from './CallDrawer';
+import { LiveStatusBadge } from '../live/LivePanel';
+import { throttle } from '../live/throttle';
+import { useLiveFeed } from '../live/useLiveFeed';
 import { CallsTable } from './CallsTable';
 import { ExportMenu } from './ExportMenu';
 import { DEFAULT_HIDDEN, callColumns } from './columns';
@@ -151,7 +154,14 @@ export default function CallsPage() {
   const [showFilters, setShowFilters] = useState(() => activeFilterCount(filters) > 0);
   const [visibility, setVisibility] = useState<VisibilityState>(loadVisibility);
   const [q, setQ] = useState(filters.q ?? '');
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState(true);
+  const queryClient = useQueryClient();
+  // new calls arrive over the live feed; the list refetches at most once a second while they do
+  const refetchCalls = useMemo(() => throttle(() => void queryClient.invalidateQueries({ queryKey: ['calls'] }), 1000), [queryClient]);
+  useEffect(() => () => refetchCalls.cancel(), [refetchCalls]);
+  const feed = useLiveFeed(live, (delta) => {
+    if (delta.calls > 0) refetchCalls.run();
+  });
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
   const apply = useCallback(
@@ -173,7 +183,6 @@ export default function CallsPage() {
       return { ...page, now };
     },
     getNextPageParam: (last) => (last.next_cursor ? { cursor: last.next_cursor, now: last.now } : undefined),
-    refetchInterval: (query) => (live && !(query.state.error instanceof ApiError && query.state.error.status === 404) ? 5000 : false),
   });
   const rows = useMemo(() => calls.data?.pages.flatMap((p) => p.items) ?? [], [calls.data]);
   const notAvailable = calls.error instanceof ApiError && calls.error.status === 404 && calls.error.code === 'not_found';
@@ -201,6 +210,7 @@ export default function CallsPage() {
         description="Every LLM call Argus has seen, newest first. Filters live in the URL, so views can be shared."
         actions={
           <>
+            {live && <LiveStatusBadge status={feed.status} />}
             <ExportMenu filters={filters} />
             <Button onClick={() => setLive((l) => !l)} aria-pressed={live} className={cx(live && 'border-emerald-300 text-emerald-700 dark:border-emerald-700 dark:text-emerald-400')}>
               <Radio aria-hidden className={cx('size-3.5', live && 'animate-pulse')} /> {live ? 'Live' : 'Paused'}
@@ -284,6 +294,7 @@ export default function CallsPage() {
             />
             <div className="border-t border-zinc-200 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400" aria-live="polite">
               {formatCount(rows.length)} calls loaded{calls.hasNextPage ? ', scroll for more' : ''}
+              {live && feed.totals.calls > 0 && <span data-testid="live-new-calls"> · {formatCount(feed.totals.calls)} new since you opened this page</span>}
             </div>
           </>
         )}

@@ -21,7 +21,7 @@ export const callColumns = [
     cell: (c) => (
       <div className="min-w-0">
         <div className="truncate font-medium text-zinc-900 dark:text-zinc-100">{c.getValue()}</div>
-        <div className="truncate text-xs text-zinc-500 dark:text-zinc-400">{c.row.original.provider}</div>
+        <div className="truncate text-xs text-zinc-600 dark:text-zinc-400">{c.row.original.provider}</div>
       </div>
     ),
   }),

@@ -1,6 +1,6 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowDownRight, ArrowRight, ArrowUpRight, BarChart3, Radio } from 'lucide-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { DashboardCardKey, DashboardMetrics, MetricCard, Timeseries, TimeseriesMetric } from '../../api/types';
@@ -9,6 +9,9 @@ import { RangeSelect } from '../../components/RangeSelect';
 import { Button, Card, ErrorState, PageHeader, Skeleton, cx } from '../../components/ui';
 import { formatChange, formatCount, formatDuration, formatPercent, formatUsd } from '../../lib/format';
 import { filtersFromSearch, filtersToQuery, filtersToSearch, type CallFilters } from '../calls/callFilters';
+import { LivePanel } from '../live/LivePanel';
+import { throttle } from '../live/throttle';
+import { useLiveFeed } from '../live/useLiveFeed';
 import { TimeChart } from './TimeChart';
 import { isEmpty, toChartData, type ChartData } from './timeseries';
 
@@ -152,6 +155,21 @@ export default function DashboardPage() {
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   const [live, setLive] = useState(true);
   const key = filtersToSearch(filters).toString();
+  const queryClient = useQueryClient();
+  // live deltas refresh the cards and charts at most every 5 s (routes that answered 404 stay as they are)
+  const refresh = useMemo(
+    () =>
+      throttle(() => {
+        const stillServed = (q: { state: { error: unknown } }) => !isMissing(q.state.error);
+        void queryClient.invalidateQueries({ queryKey: ['dashboard'], predicate: stillServed });
+        void queryClient.invalidateQueries({ queryKey: ['timeseries'], predicate: stillServed });
+      }, 5000),
+    [queryClient],
+  );
+  useEffect(() => () => refresh.cancel(), [refresh]);
+  const feed = useLiveFeed(live, (delta) => {
+    if (delta.calls > 0) refresh.run();
+  });
 
   const dashboard = useQuery({
     queryKey: ['dashboard', key],
@@ -203,6 +221,7 @@ export default function DashboardPage() {
           <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
         </Card>
       )}
+      <LivePanel status={feed.status} totals={feed.totals} />
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7" data-testid="metric-cards">
         {CARDS.map((c) => (
           <Metric key={c.key} label={c.label} card={dashboard.data?.cards[c.key]} format={c.format} upIsGood={c.upIsGood} loading={dashboard.isPending} />
