@@ -85,7 +85,7 @@ public final class CostQueries {
 
     /** The UTC day number of a time, independent of the session's time zone. */
     private static Field<Long> dayOf(Field<java.time.OffsetDateTime> time) {
-        return DSL.floor(DSL.extract(time, DatePart.EPOCH).div(86400)).cast(Long.class);
+        return DSL.floor(DSL.extract(time, DatePart.EPOCH).div(DSL.inline(86400))).cast(Long.class);
     }
 
     private static String day(String epochDay) {
