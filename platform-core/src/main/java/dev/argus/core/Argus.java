@@ -20,6 +20,8 @@ import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.plugins.PluginFolderWatcher;
 import dev.argus.core.calls.CallsService;
 import dev.argus.core.calls.PostgresCallQueries;
+import dev.argus.core.gateway.CallLog;
+import dev.argus.core.gateway.ProxyService;
 import dev.argus.core.ingest.GroupCommitWriter;
 import dev.argus.core.ingest.IngestPipeline;
 import dev.argus.core.ingest.IngestService;
@@ -32,6 +34,7 @@ import dev.argus.core.ingest.pricing.PricesService;
 import dev.argus.core.plugins.PluginHost;
 import dev.argus.core.plugins.PluginsService;
 import dev.argus.core.server.ArgusServer;
+import dev.argus.core.otlp.OtlpTraceService;
 import dev.argus.core.server.ArgusServer.Mount;
 import dev.argus.core.server.ConsoleService;
 import dev.argus.core.server.HealthService;
@@ -85,19 +88,20 @@ public final class Argus implements AutoCloseable {
 
     /** Call tracking: partition upkeep, prices, the group-commit writer and the ingest pipeline over it. */
     private record Tracking(PartitionMaintenance partitions, PriceBook prices, GroupCommitWriter writer,
-                            IngestPipeline pipeline) implements AutoCloseable {
+                            IngestPipeline pipeline, CallLog callLog) implements AutoCloseable {
         static Tracking start(ArgusConfig.Ingest config, Database database, LiveFeed live) {
             PartitionMaintenance partitions = new PartitionMaintenance(database.dsl(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
             PriceBook prices = new PriceBook(database.dsl(), BundledPrices.load());
             GroupCommitWriter writer = new GroupCommitWriter(new PostgresCallStore(database.dsl(), new LiveIngestListener(live)),
                     new GroupCommitWriter.Settings(config.queueCapacity(), config.maxBatchCalls(), config.maxWait()));
-            return new Tracking(partitions, prices, writer,
-                    new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout()));
+            IngestPipeline pipeline = new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout());
+            return new Tracking(partitions, prices, writer, pipeline, new CallLog(pipeline, config.queueCapacity()));
         }
 
         @Override
         public void close() {
+            callLog.close();
             writer.close();
             partitions.close();
         }
@@ -187,6 +191,9 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/ingest", new IngestService(tracking.pipeline())));
         mounts.add(Mount.api("/api/v1/prices", new PricesService(tracking.prices())));
         mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
+        ProxyService.all(config.proxy().openaiUpstream(), config.proxy().anthropicUpstream(),
+                config.proxy().ollamaUpstream(), tracking.callLog()).forEach((path, proxy) -> mounts.add(Mount.api(path, proxy)));
+        mounts.add(Mount.api("/v1/traces", new OtlpTraceService(tracking.pipeline())));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -236,6 +243,11 @@ public final class Argus implements AutoCloseable {
     /** The ingest pipeline every source of calls (REST, demo, provider calls) goes through. */
     public IngestPipeline ingest() {
         return tracking.pipeline();
+    }
+
+    /** The asynchronous log of proxied calls, with its counters. */
+    public CallLog callLog() {
+        return tracking.callLog();
     }
 
     /**

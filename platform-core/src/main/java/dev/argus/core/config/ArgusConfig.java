@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param consoleDir a directory holding the built console, or empty to serve it from the class path
  * @param security   keys, token lifetimes, rate limits and web hygiene
  * @param ingest     the group-commit writer's limits
+ * @param proxy      the provider proxy's upstreams
  */
 public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir,
-                          Security security, Ingest ingest) {
+                          Security security, Ingest ingest, Proxy proxy) {
 
     /**
      * @param host           interface to bind
@@ -80,5 +81,15 @@ public record ArgusConfig(Server server, Database database, Plugins plugins, Ini
      * @param commitTimeout how long a request waits for its commit before a 503
      */
     public record Ingest(int queueCapacity, int maxBatchCalls, Duration maxWait, Duration commitTimeout) {
+    }
+
+    /**
+     * {@code proxy.*}: where the provider proxy forwards, as base URLs without a trailing slash.
+     *
+     * @param openaiUpstream    e.g. {@code https://api.openai.com}; requests go to {@code <base>/v1/…}
+     * @param anthropicUpstream e.g. {@code https://api.anthropic.com}; requests go to {@code <base>/v1/…}
+     * @param ollamaUpstream    e.g. {@code http://127.0.0.1:11434}; requests go to {@code <base>/api/…}
+     */
+    public record Proxy(String openaiUpstream, String anthropicUpstream, String ollamaUpstream) {
     }
 }
