@@ -17,7 +17,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,12 +143,17 @@ public final class ProxyService implements ApiService {
         });
         String contentType = answer.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
         boolean streamed = contentType.contains("text/event-stream") || contentType.contains("ndjson");
-        if (streamed) {
-            relay(answer.body(), res, call, status);
-        } else {
-            whole(answer.body(), res, call, status);
+        try {
+            if (streamed) {
+                relay(answer.body(), res, call, status);
+            } else {
+                whole(answer.body(), res, call, status);
+            }
+        } finally {
+            // after the client has its answer, whatever happened to the connection
+            log.log(caller.projectId(), call.finish(labels, rateLimit.isEmpty() ? null
+                    : CallRecorder.json(Json.MAPPER.valueToTree(rateLimit))));
         }
-        log.log(caller.projectId(), call.finish(labels, rateLimit.isEmpty() ? null : CallRecorder.json(Json.MAPPER.valueToTree(rateLimit))));
     }
 
     private void whole(InputStream in, ServerResponse res, CallRecorder call, int status) {
@@ -168,7 +172,7 @@ public final class ProxyService implements ApiService {
         }
         try {
             res.send(bytes);
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
             call.cancelled();
         }
     }
@@ -188,19 +192,23 @@ public final class ProxyService implements ApiService {
                     if (eventEnds) {
                         out.flush();
                     }
-                } catch (IOException | UncheckedIOException e) {
-                    call.cancelled();
+                } catch (IOException | RuntimeException e) {
+                    call.cancelled(); // the client went away: stop reading, which closes the upstream stream too
                     return;
                 }
             }
             events.end();
-            out.close();
+            try {
+                out.close();
+            } catch (RuntimeException e) {
+                call.cancelled();
+            }
         } catch (IOException e) {
             if (!call.failed()) {
                 call.error(ErrorCategory.NETWORK, "upstream broke off its stream: " + e, status);
             }
             closeQuietly(out);
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
             call.cancelled();
         }
         if (status >= 400 && !call.failed()) {
@@ -212,7 +220,7 @@ public final class ProxyService implements ApiService {
         if (out != null) {
             try {
                 out.close();
-            } catch (IOException | UncheckedIOException ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // the client is gone; nothing left to tell it
             }
         }

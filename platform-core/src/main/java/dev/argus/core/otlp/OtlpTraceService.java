@@ -17,21 +17,17 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
- * {@code POST /v1/traces}: the OTLP/HTTP trace receiver (JSON encoding, optionally gzip). GenAI spans
+ * {@code POST /v1/traces}: the OTLP/HTTP trace receiver (JSON encoding). GenAI spans
  * become calls; the answer ({@code {}} or {@code {"partialSuccess":{…}}}) comes after the commit.
  */
 public final class OtlpTraceService implements ApiService {
-
-    private static final long MAX_INFLATED = 64L * 1024 * 1024;
 
     private final IngestPipeline pipeline;
 
@@ -53,13 +49,6 @@ public final class OtlpTraceService implements ApiService {
                     "Content-Type: this receiver accepts application/json (the OTLP JSON encoding), got " + contentType);
         }
         byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
-        String encoding = req.headers().first(HeaderNames.CONTENT_ENCODING).orElse("identity").toLowerCase(Locale.ROOT);
-        if (encoding.equals("gzip")) {
-            body = gunzip(body);
-        } else if (!encoding.equals("identity")) {
-            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_encoding",
-                    "Content-Encoding: only gzip or identity, got " + encoding);
-        }
         JsonNode tree;
         try {
             tree = body.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(body);
@@ -96,17 +85,5 @@ public final class OtlpTraceService implements ApiService {
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
         answer.forEach((k, v) -> nodes.put(k, Json.MAPPER.valueToTree(v)));
         return nodes;
-    }
-
-    private static byte[] gunzip(byte[] body) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            byte[] inflated = in.readNBytes((int) MAX_INFLATED + 1);
-            if (inflated.length > MAX_INFLATED) {
-                throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large", "body: more than 64 MiB once inflated");
-            }
-            return inflated;
-        } catch (IOException e) {
-            throw ApiException.badRequest("invalid_gzip", "body: Content-Encoding is gzip but the body is not valid gzip");
-        }
     }
 }
