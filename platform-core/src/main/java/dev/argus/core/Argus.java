@@ -10,6 +10,7 @@ import dev.argus.core.live.LiveFeed;
 import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.live.LiveIngestListener;
 import dev.argus.core.auth.PasswordHasher;
+import dev.argus.core.evaluation.EvaluationEngine;
 import dev.argus.core.auth.Security;
 import dev.argus.core.projects.InvitationsService;
 import dev.argus.core.projects.ProjectsService;
@@ -70,9 +71,11 @@ public final class Argus implements AutoCloseable {
     private final LiveFeed live;
     private final Security security;
     private final Tracking tracking;
+    private final EvaluationEngine evaluations;
 
     private Argus(Database database, PluginHost plugins, PluginFolderWatcher watcher, WebServer server,
-                  RouteTable routes, LiveFeed live, Security security, Tracking tracking) {
+                  RouteTable routes, LiveFeed live, Security security, Tracking tracking,
+                  EvaluationEngine evaluations) {
         this.database = database;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -81,6 +84,7 @@ public final class Argus implements AutoCloseable {
         this.live = live;
         this.security = security;
         this.tracking = tracking;
+        this.evaluations = evaluations;
     }
 
     /** Call tracking: partition upkeep, prices, the group-commit writer and the ingest pipeline over it. */
@@ -110,6 +114,7 @@ public final class Argus implements AutoCloseable {
         LiveFeed live = null;
         PluginFolderWatcher watcher = null;
         Tracking tracking = null;
+        EvaluationEngine evaluations = null;
         try {
             database.migrate();
             PasswordHasher passwords = new PasswordHasher();
@@ -119,6 +124,7 @@ public final class Argus implements AutoCloseable {
             plugins.start();
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
+            evaluations = EvaluationEngine.start(database.dsl(), plugins);
             tracking = Tracking.start(config.ingest(), database, live);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
@@ -128,12 +134,14 @@ public final class Argus implements AutoCloseable {
                             ? apiKeys.authenticateToken(token).map(Caller::projectId)
                             : security.projectForAccessToken(token, project)));
             WebServer server = ArgusServer.start(config.server(), config.security(),
-                    mounts(config, database, plugins, security, tracking), security.authenticator(), routes, sockets);
-            return new Argus(database, plugins, watcher, server, routes, live, security, tracking);
+                    mounts(config, database, plugins, security, tracking, evaluations), security.authenticator(), routes,
+                    sockets);
+            return new Argus(database, plugins, watcher, server, routes, live, security, tracking, evaluations);
         } catch (RuntimeException | IOException e) {
             if (tracking != null) {
                 tracking.close();
             }
+            closeQuietly(evaluations);
             closeQuietly(watcher);
             if (live != null) {
                 live.close();
@@ -168,7 +176,7 @@ public final class Argus implements AutoCloseable {
 
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
     private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security,
-                                      Tracking tracking) {
+                                      Tracking tracking, EvaluationEngine evaluations) {
         List<Mount> mounts = new ArrayList<>();
         var dsl = database.dsl();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
@@ -187,6 +195,8 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/ingest", new IngestService(tracking.pipeline())));
         mounts.add(Mount.api("/api/v1/prices", new PricesService(tracking.prices())));
         mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
+        mounts.add(Mount.api("/api/v1/calls", evaluations.callScoresService()));
+        mounts.add(Mount.api("/api/v1/evaluations", evaluations.evaluationsService(plugins)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -238,6 +248,11 @@ public final class Argus implements AutoCloseable {
         return tracking.pipeline();
     }
 
+    /** The evaluation job queue's worker and stores on this node. */
+    public EvaluationEngine evaluations() {
+        return evaluations;
+    }
+
     /**
      * Drains in-flight requests, commits queued calls, then unloads plugins and closes (or stops) the
      * database.
@@ -246,6 +261,7 @@ public final class Argus implements AutoCloseable {
     public void close() {
         server.stop();
         tracking.close();
+        evaluations.close();
         closeQuietly(watcher);
         live.close();
         plugins.close();
