@@ -7,6 +7,7 @@ import dev.argus.api.evaluator.Score;
 import dev.argus.api.provider.LlmProvider;
 import dev.argus.core.plugins.ExtensionRegistry;
 import dev.argus.core.plugins.ExtensionTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -171,9 +172,12 @@ public final class EvaluationWorker implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        loop.interrupt();
+        wake();
         try {
-            loop.join(5000);
+            // interrupting a claim would break its pooled connection, so the loop is asked to stop first
+            if (!loop.join(Duration.ofSeconds(5))) {
+                loop.interrupt();
+            }
             int all = queue.settings().concurrency();
             if (slots.tryAcquire(all, 10, TimeUnit.SECONDS)) {
                 slots.release(all);
