@@ -12,6 +12,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.argus.core.auth.Access;
+import dev.argus.core.auth.ApiKeyScope;
 import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.jooq.enums.ProjectRole;
 import dev.argus.core.testing.Fixtures;
@@ -61,6 +62,8 @@ class OpenApiContractTest {
         ANONYMOUS,
         /** The project's API key with every scope ({@code Authorization: Bearer sk-…}). */
         API_KEY,
+        /** An API key with only the ingest scope, as an SDK would hold. */
+        INGEST_KEY,
         /** The project's owner, signed in (JWT), with {@code X-Argus-Project} naming the project. */
         OWNER,
         /** A second member, signed in, whose password a sample changes (which ends their sessions). */
@@ -78,6 +81,8 @@ class OpenApiContractTest {
     @BeforeAll
     static void start() throws Exception {
         TestPlugins.copyBundled("provider-mock.jar", plugins);
+        TestPlugins.copyBundled("exporter-csv.jar", plugins);
+        TestPlugins.copyBundled("exporter-json.jar", plugins);
         argus = RunningArgus.start(plugins, Map.of());
         HttpResponse<String> res = argus.send(HttpRequest.newBuilder(argus.uri("/openapi"))
                 .header("Accept", "application/json"));
@@ -108,6 +113,7 @@ class OpenApiContractTest {
         fixtures.member(project, changer, ProjectRole.member);
 
         CREDENTIALS.put(As.API_KEY, fixtures.key(project, Fixtures.allScopes()).secret());
+        CREDENTIALS.put(As.INGEST_KEY, fixtures.key(project, Set.of(ApiKeyScope.INGEST)).secret());
         CREDENTIALS.put(As.OWNER, fixtures.token(OWNER));
         CREDENTIALS.put(As.CHANGER, fixtures.token(CHANGER));
         String refreshToken = fixtures.login(OWNER, Fixtures.password()).path("refresh_token").asText();
@@ -132,6 +138,42 @@ class OpenApiContractTest {
                 "{\"name\":\"brevity\",\"variants\":[{\"version\":1,\"weight\":1},{\"version\":2,\"weight\":1}],"
                         + "\"primary_metric\":\"latency_ms\"}").path("id").asText();
 
+        // calls: one priced call with payloads, one failed call of an end user whose data a sample erases
+        String ingestBody = "{\"calls\":[{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\","
+                + "\"started_at\":\"2026-11-28T10:15:30.250Z\",\"ended_at\":\"2026-11-28T10:15:31.100Z\","
+                + "\"time_to_first_token_ms\":240,\"input\":[{\"role\":\"user\",\"content\":\"Why is the sky blue?\"}],"
+                + "\"output\":{\"role\":\"assistant\",\"content\":\"Rayleigh scattering.\"},"
+                + "\"usage\":{\"input_tokens\":12,\"output_tokens\":5},\"user_id\":\"user-42\","
+                + "\"session_id\":\"s-1\",\"trace_id\":\"t-1\",\"prompt\":{\"name\":\"greeting\",\"version\":1},"
+                + "\"tags\":[\"docs\"],\"metadata\":{\"region\":\"eu\"},\"rate_limit\":{\"remaining_requests\":499}},"
+                + "{\"provider\":\"anthropic\",\"model\":\"claude-3-5-haiku\",\"started_at\":\"2026-11-28T10:16:00Z\","
+                + "\"latency_ms\":1200,\"status\":\"error\",\"error\":{\"category\":\"rate_limit\","
+                + "\"message\":\"429 Too Many Requests\",\"http_status\":429},\"input\":\"Hi\",\"user_id\":\"user-gone\"}]}";
+        HttpResponse<String> ingested = send(new Sample("POST", "/api/v1/ingest", ingestBody, 200, As.INGEST_KEY));
+        assertEquals(200, ingested.statusCode(), ingested.body());
+        String callId = JSON.readTree(ingested.body()).path("ids").path(0).asText();
+
+        // calls, prices, data lifecycle
+        sample("POST /api/v1/ingest", "POST", "/api/v1/ingest", "{\"calls\":[{\"id\":\"0190f5b2-7c4e-7a4b-9c1d-"
+                + "2f3e4a5b6c7d\",\"provider\":\"my-gateway\",\"model\":\"house-model\",\"started_at\":"
+                + "\"2026-11-28T11:00:00Z\",\"latency_ms\":350,\"usage\":{\"input_tokens\":10,\"output_tokens\":20,"
+                + "\"reasoning_tokens\":5},\"input\":\"Summarise\",\"output\":\"Done\"}]}", 200, As.INGEST_KEY);
+        sample("GET /api/v1/calls", "GET", "/api/v1/calls?limit=1&status=success&tag=docs"
+                + "&from=2026-11-28T00:00:00Z&min_latency_ms=1", null, 200, As.API_KEY);
+        sample("GET /api/v1/calls/{id}", "GET", "/api/v1/calls/" + callId, null, 200, As.API_KEY);
+        sample("GET /api/v1/calls/export", "GET", "/api/v1/calls/export?format=ndjson&provider=openai", null, 200,
+                As.API_KEY);
+        sample("GET /api/v1/prices", "GET", "/api/v1/prices", null, 200, As.API_KEY);
+        sample("PUT /api/v1/prices", "PUT", "/api/v1/prices", "{\"prices\":[{\"provider\":\"my-gateway\","
+                + "\"model\":\"house-model\",\"effective_from\":\"2026-01-01\",\"input_per_million\":0.5,"
+                + "\"output_per_million\":\"1.5\",\"reasoning_per_million\":null}]}", 200, As.OWNER);
+        sample("POST /api/v1/prices/import", "POST", "/api/v1/prices/import?effective_from=2026-11-01&providers=openai",
+                "{\"gpt-4o-mini\":{\"litellm_provider\":\"openai\",\"mode\":\"chat\",\"input_cost_per_token\":"
+                        + "1.5e-7,\"output_cost_per_token\":6e-7}}", 200, As.OWNER);
+        sample("GET /api/v1/data/retention", "GET", "/api/v1/data/retention", null, 200, As.OWNER);
+        sample("PUT /api/v1/data/retention", "PUT", "/api/v1/data/retention", "{\"retention_days\":90}", 200, As.OWNER);
+        sample("DELETE /api/v1/data/end-users/{user_id}", "DELETE", "/api/v1/data/end-users/user-gone", null, 200,
+                As.OWNER);
         // system
         sample("GET /health", "GET", "/health", null, 200, As.ANONYMOUS);
         sample("GET /openapi", "GET", "/openapi?format=json", null, 200, As.ANONYMOUS);
@@ -339,6 +381,11 @@ class OpenApiContractTest {
         errors.put("POST /api/v1/projects", new Sample("POST", "/api/v1/projects", "{\"name\":\"\"}", 400, As.OWNER));
         errors.put("POST /api/v1/projects/{project_id}/members", new Sample("POST", members,
                 "{\"email\":\"" + OWNER + "\"}", 409, As.OWNER));
+        errors.put("POST /api/v1/ingest", new Sample("POST", "/api/v1/ingest",
+                "{\"calls\":[{\"provider\":\"OpenAI\",\"model\":\"m\",\"started_at\":\"2026-11-28T10:00:00Z\"}]}",
+                400, As.INGEST_KEY));
+        errors.put("GET /api/v1/calls/{id}", new Sample("GET", "/api/v1/calls/" + UUID.randomUUID(), null, 404,
+                As.API_KEY));
         List<String> failures = new ArrayList<>();
         for (var entry : errors.entrySet()) {
             failures.addAll(check(entry.getKey(), entry.getValue()));
