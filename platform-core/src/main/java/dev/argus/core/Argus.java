@@ -17,7 +17,6 @@ import dev.argus.core.live.LiveFeed;
 import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.live.LiveIngestListener;
 import dev.argus.core.auth.PasswordHasher;
-import dev.argus.core.evaluation.EvaluationEngine;
 import dev.argus.core.auth.Security;
 import dev.argus.core.projects.InvitationsService;
 import dev.argus.core.projects.ProjectsService;
@@ -84,13 +83,10 @@ public final class Argus implements AutoCloseable {
     private final Security security;
     private final Tracking tracking;
     private final Alerts alerts;
-    private final EvaluationEngine evaluations;
 
     private Argus(Database database, PluginHost plugins, PluginFolderWatcher watcher, WebServer server,
-                  RouteTable routes, LiveFeed live, Security security, Tracking tracking, Alerts alerts,
-                  EvaluationEngine evaluations) {
+                  RouteTable routes, LiveFeed live, Security security, Tracking tracking, Alerts alerts) {
         this.alerts = alerts;
-        this.evaluations = evaluations;
         this.database = database;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -133,7 +129,6 @@ public final class Argus implements AutoCloseable {
         PluginFolderWatcher watcher = null;
         Tracking tracking = null;
         Alerts alerts = null;
-        EvaluationEngine evaluations = null;
         try {
             database.migrate();
             PasswordHasher passwords = new PasswordHasher();
@@ -143,7 +138,6 @@ public final class Argus implements AutoCloseable {
             plugins.start();
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
-            evaluations = EvaluationEngine.start(database.dsl(), plugins);
             tracking = Tracking.start(config.ingest(), database, live);
             alerts = Alerts.start(config.alerts(), database.dsl(), security.secrets(), plugins);
             RouteTable routes = new RouteTable();
@@ -154,15 +148,13 @@ public final class Argus implements AutoCloseable {
                             ? apiKeys.authenticateToken(token).map(Caller::projectId)
                             : security.projectForAccessToken(token, project)));
             WebServer server = ArgusServer.start(config.server(), config.security(),
-                    mounts(config, database, plugins, security, tracking, alerts, evaluations),
-                    security.authenticator(), routes, sockets);
-            return new Argus(database, plugins, watcher, server, routes, live, security, tracking, alerts, evaluations);
+                    mounts(config, database, plugins, security, tracking, alerts), security.authenticator(), routes, sockets);
+            return new Argus(database, plugins, watcher, server, routes, live, security, tracking, alerts);
         } catch (RuntimeException | IOException e) {
             closeQuietly(alerts);
             if (tracking != null) {
                 tracking.close();
             }
-            closeQuietly(evaluations);
             closeQuietly(watcher);
             if (live != null) {
                 live.close();
@@ -197,7 +189,7 @@ public final class Argus implements AutoCloseable {
 
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
     private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security,
-                                      Tracking tracking, Alerts alerts, EvaluationEngine evaluations) {
+                                      Tracking tracking, Alerts alerts) {
         List<Mount> mounts = new ArrayList<>();
         var dsl = database.dsl();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
@@ -227,8 +219,6 @@ public final class Argus implements AutoCloseable {
         ProxyService.all(config.proxy().openaiUpstream(), config.proxy().anthropicUpstream(),
                 config.proxy().ollamaUpstream(), tracking.callLog()).forEach((path, proxy) -> mounts.add(Mount.api(path, proxy)));
         mounts.add(Mount.api("/v1/traces", new OtlpTraceService(tracking.pipeline())));
-        mounts.add(Mount.api("/api/v1/calls", evaluations.callScoresService()));
-        mounts.add(Mount.api("/api/v1/evaluations", evaluations.evaluationsService(plugins)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -290,11 +280,6 @@ public final class Argus implements AutoCloseable {
         return tracking.callLog();
     }
 
-    /** The evaluation job queue's worker and stores on this node. */
-    public EvaluationEngine evaluations() {
-        return evaluations;
-    }
-
     /**
      * Drains in-flight requests, commits queued calls, then unloads plugins and closes (or stops) the
      * database.
@@ -304,7 +289,6 @@ public final class Argus implements AutoCloseable {
         server.stop();
         alerts.close();
         tracking.close();
-        evaluations.close();
         closeQuietly(watcher);
         live.close();
         plugins.close();
