@@ -29,8 +29,6 @@ import dev.argus.core.retention.DataLifecycleService;
 import dev.argus.core.retention.RetentionJob;
 import dev.argus.core.calls.CallsService;
 import dev.argus.core.calls.PostgresCallQueries;
-import dev.argus.core.gateway.CallLog;
-import dev.argus.core.gateway.ProxyService;
 import dev.argus.core.ingest.GroupCommitWriter;
 import dev.argus.core.ingest.IngestPipeline;
 import dev.argus.core.ingest.IngestService;
@@ -43,7 +41,6 @@ import dev.argus.core.ingest.pricing.PricesService;
 import dev.argus.core.plugins.PluginHost;
 import dev.argus.core.plugins.PluginsService;
 import dev.argus.core.server.ArgusServer;
-import dev.argus.core.otlp.OtlpTraceService;
 import dev.argus.core.server.ArgusServer.Mount;
 import dev.argus.core.server.ConsoleService;
 import dev.argus.core.server.HealthService;
@@ -99,23 +96,21 @@ public final class Argus implements AutoCloseable {
 
     /** Call tracking: partition upkeep, prices, the group-commit writer and the ingest pipeline over it. */
     private record Tracking(PartitionMaintenance partitions, PriceBook prices, GroupCommitWriter writer,
-                            IngestPipeline pipeline, RetentionJob retention, CallLog callLog) implements AutoCloseable {
+                            IngestPipeline pipeline, RetentionJob retention) implements AutoCloseable {
         static Tracking start(ArgusConfig.Ingest config, Database database, LiveFeed live) {
             PartitionMaintenance partitions = new PartitionMaintenance(database.dsl(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
             PriceBook prices = new PriceBook(database.dsl(), BundledPrices.load());
             GroupCommitWriter writer = new GroupCommitWriter(new PostgresCallStore(database.dsl(), new LiveIngestListener(live)),
                     new GroupCommitWriter.Settings(config.queueCapacity(), config.maxBatchCalls(), config.maxWait()));
-            IngestPipeline pipeline = new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout());
-            return new Tracking(partitions, prices, writer, pipeline,
-                    new RetentionJob(database.dsl(), Clock.systemUTC()).start(Duration.ofHours(1)),
-                    new CallLog(pipeline, config.queueCapacity()));
+            return new Tracking(partitions, prices, writer,
+                    new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout()),
+                    new RetentionJob(database.dsl(), Clock.systemUTC()).start(Duration.ofHours(1)));
         }
 
         @Override
         public void close() {
             retention.close();
-            callLog.close();
             writer.close();
             partitions.close();
         }
@@ -216,9 +211,6 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/analytics", new AnalyticsService(new CostQueries(dsl), headroom, Clock.systemUTC())));
         mounts.add(Mount.api("/metrics", new PrometheusService(tracking.writer(), plugins, rollups, headroom,
                 Clock.systemUTC())));
-        ProxyService.all(config.proxy().openaiUpstream(), config.proxy().anthropicUpstream(),
-                config.proxy().ollamaUpstream(), tracking.callLog()).forEach((path, proxy) -> mounts.add(Mount.api(path, proxy)));
-        mounts.add(Mount.api("/v1/traces", new OtlpTraceService(tracking.pipeline())));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -273,11 +265,6 @@ public final class Argus implements AutoCloseable {
     /** The ingest pipeline every source of calls (REST, demo, provider calls) goes through. */
     public IngestPipeline ingest() {
         return tracking.pipeline();
-    }
-
-    /** The asynchronous log of proxied calls, with its counters. */
-    public CallLog callLog() {
-        return tracking.callLog();
     }
 
     /**

@@ -16,10 +16,9 @@ import java.util.Optional;
  * @param security   keys, token lifetimes, rate limits and web hygiene
  * @param ingest     the group-commit writer's limits
  * @param alerts     how often alert rules are evaluated and how deliveries are retried
- * @param proxy      the provider proxy's upstreams
  */
 public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir,
-                          Security security, Ingest ingest, Alerts alerts, Proxy proxy) {
+                          Security security, Ingest ingest, Alerts alerts) {
 
     /**
      * @param host           interface to bind
@@ -90,15 +89,5 @@ public record ArgusConfig(Server server, Database database, Plugins plugins, Ini
      * @param maxAttempts        delivery attempts per event and channel before giving up
      */
     public record Alerts(Duration evaluationInterval, Duration retryBackoff, int maxAttempts) {
-    }
-
-    /**
-     * {@code proxy.*}: where the provider proxy forwards, as base URLs without a trailing slash.
-     *
-     * @param openaiUpstream    e.g. {@code https://api.openai.com}; requests go to {@code <base>/v1/…}
-     * @param anthropicUpstream e.g. {@code https://api.anthropic.com}; requests go to {@code <base>/v1/…}
-     * @param ollamaUpstream    e.g. {@code http://127.0.0.1:11434}; requests go to {@code <base>/api/…}
-     */
-    public record Proxy(String openaiUpstream, String anthropicUpstream, String ollamaUpstream) {
     }
 }
