@@ -3,12 +3,6 @@ package dev.argus.core;
 import dev.argus.core.alerts.Alerts;
 import dev.argus.core.auth.ApiKeyAuthenticator;
 import dev.argus.core.auth.Caller;
-import dev.argus.core.analytics.AnalyticsService;
-import dev.argus.core.analytics.CostQueries;
-import dev.argus.core.analytics.MetricsService;
-import dev.argus.core.analytics.PrometheusService;
-import dev.argus.core.analytics.RateLimitHeadroom;
-import dev.argus.core.analytics.RollupReader;
 import dev.argus.core.apikeys.ApiKeysService;
 import dev.argus.core.audit.AuditService;
 import dev.argus.core.auth.AuthService;
@@ -205,12 +199,6 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/data", new DataLifecycleService(database.dsl())));
         mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
         mounts.add(Mount.api("/api/v1/alerts", alerts.service()));
-        RollupReader rollups = new RollupReader(dsl);
-        RateLimitHeadroom headroom = new RateLimitHeadroom(dsl);
-        mounts.add(Mount.api("/api/v1/metrics", new MetricsService(rollups, Clock.systemUTC())));
-        mounts.add(Mount.api("/api/v1/analytics", new AnalyticsService(new CostQueries(dsl), headroom, Clock.systemUTC())));
-        mounts.add(Mount.api("/metrics", new PrometheusService(tracking.writer(), plugins, rollups, headroom,
-                Clock.systemUTC())));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
