@@ -1,6 +1,5 @@
 package dev.argus.core;
 
-import dev.argus.core.alerts.Alerts;
 import dev.argus.core.auth.ApiKeyAuthenticator;
 import dev.argus.core.auth.Caller;
 import dev.argus.core.apikeys.ApiKeysService;
@@ -73,11 +72,9 @@ public final class Argus implements AutoCloseable {
     private final LiveFeed live;
     private final Security security;
     private final Tracking tracking;
-    private final Alerts alerts;
 
     private Argus(Database database, PluginHost plugins, PluginFolderWatcher watcher, WebServer server,
-                  RouteTable routes, LiveFeed live, Security security, Tracking tracking, Alerts alerts) {
-        this.alerts = alerts;
+                  RouteTable routes, LiveFeed live, Security security, Tracking tracking) {
         this.database = database;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -117,7 +114,6 @@ public final class Argus implements AutoCloseable {
         LiveFeed live = null;
         PluginFolderWatcher watcher = null;
         Tracking tracking = null;
-        Alerts alerts = null;
         try {
             database.migrate();
             PasswordHasher passwords = new PasswordHasher();
@@ -128,7 +124,6 @@ public final class Argus implements AutoCloseable {
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
             tracking = Tracking.start(config.ingest(), database, live);
-            alerts = Alerts.start(config.alerts(), database.dsl(), security.secrets(), plugins);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
             LiveFeed feed = live;
@@ -137,10 +132,9 @@ public final class Argus implements AutoCloseable {
                             ? apiKeys.authenticateToken(token).map(Caller::projectId)
                             : security.projectForAccessToken(token, project)));
             WebServer server = ArgusServer.start(config.server(), config.security(),
-                    mounts(config, database, plugins, security, tracking, alerts), security.authenticator(), routes, sockets);
-            return new Argus(database, plugins, watcher, server, routes, live, security, tracking, alerts);
+                    mounts(config, database, plugins, security, tracking), security.authenticator(), routes, sockets);
+            return new Argus(database, plugins, watcher, server, routes, live, security, tracking);
         } catch (RuntimeException | IOException e) {
-            closeQuietly(alerts);
             if (tracking != null) {
                 tracking.close();
             }
@@ -178,7 +172,7 @@ public final class Argus implements AutoCloseable {
 
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
     private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security,
-                                      Tracking tracking, Alerts alerts) {
+                                      Tracking tracking) {
         List<Mount> mounts = new ArrayList<>();
         var dsl = database.dsl();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
@@ -198,7 +192,6 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/prices", new PricesService(tracking.prices())));
         mounts.add(Mount.api("/api/v1/data", new DataLifecycleService(database.dsl())));
         mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
-        mounts.add(Mount.api("/api/v1/alerts", alerts.service()));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -262,7 +255,6 @@ public final class Argus implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        alerts.close();
         tracking.close();
         closeQuietly(watcher);
         live.close();

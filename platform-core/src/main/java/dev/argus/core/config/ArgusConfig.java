@@ -15,10 +15,9 @@ import java.util.Optional;
  * @param consoleDir a directory holding the built console, or empty to serve it from the class path
  * @param security   keys, token lifetimes, rate limits and web hygiene
  * @param ingest     the group-commit writer's limits
- * @param alerts     how often alert rules are evaluated and how deliveries are retried
  */
 public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir,
-                          Security security, Ingest ingest, Alerts alerts) {
+                          Security security, Ingest ingest) {
 
     /**
      * @param host           interface to bind
@@ -81,13 +80,5 @@ public record ArgusConfig(Server server, Database database, Plugins plugins, Ini
      * @param commitTimeout how long a request waits for its commit before a 503
      */
     public record Ingest(int queueCapacity, int maxBatchCalls, Duration maxWait, Duration commitTimeout) {
-    }
-
-    /**
-     * @param evaluationInterval how often the cluster evaluates alert rules (one node per round)
-     * @param retryBackoff       the wait before the first retry of a failed delivery, doubled per attempt
-     * @param maxAttempts        delivery attempts per event and channel before giving up
-     */
-    public record Alerts(Duration evaluationInterval, Duration retryBackoff, int maxAttempts) {
     }
 }

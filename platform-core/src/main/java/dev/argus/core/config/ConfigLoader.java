@@ -57,9 +57,6 @@ public final class ConfigLoader {
         DEFAULTS.put("ingest.max_batch_calls", "2000");
         DEFAULTS.put("ingest.max_wait", "2ms");
         DEFAULTS.put("ingest.commit_timeout", "30s");
-        DEFAULTS.put("alerts.evaluation_interval", "30s");
-        DEFAULTS.put("alerts.retry_backoff", "10s");
-        DEFAULTS.put("alerts.max_attempts", "5");
     }
 
     /** Flags and the key each sets. */
@@ -160,10 +157,8 @@ public final class ConfigLoader {
                 intValue(v, "security.rate_limit_per_minute", 1, 1_000_000),
                 intValue(v, "security.login_attempts_per_minute", 1, 10_000),
                 origins(v.get("security.cors_origins")), bool(v, "security.trust_proxy"));
-        var alerts = new ArgusConfig.Alerts(duration(v, "alerts.evaluation_interval"), duration(v, "alerts.retry_backoff"),
-                intValue(v, "alerts.max_attempts", 1, 100));
         return new ArgusConfig(server, database, plugins, init,
-                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), security, ingest, alerts);
+                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), security, ingest);
     }
 
     private static List<String> origins(String value) {
