@@ -1,7 +1,14 @@
 package dev.argus.core;
 
+import dev.argus.core.alerts.Alerts;
 import dev.argus.core.auth.ApiKeyAuthenticator;
 import dev.argus.core.auth.Caller;
+import dev.argus.core.analytics.AnalyticsService;
+import dev.argus.core.analytics.CostQueries;
+import dev.argus.core.analytics.MetricsService;
+import dev.argus.core.analytics.PrometheusService;
+import dev.argus.core.analytics.RateLimitHeadroom;
+import dev.argus.core.analytics.RollupReader;
 import dev.argus.core.apikeys.ApiKeysService;
 import dev.argus.core.audit.AuditService;
 import dev.argus.core.auth.AuthService;
@@ -10,6 +17,7 @@ import dev.argus.core.live.LiveFeed;
 import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.live.LiveIngestListener;
 import dev.argus.core.auth.PasswordHasher;
+import dev.argus.core.evaluation.EvaluationEngine;
 import dev.argus.core.auth.Security;
 import dev.argus.core.projects.InvitationsService;
 import dev.argus.core.projects.ProjectsService;
@@ -22,6 +30,8 @@ import dev.argus.core.retention.DataLifecycleService;
 import dev.argus.core.retention.RetentionJob;
 import dev.argus.core.calls.CallsService;
 import dev.argus.core.calls.PostgresCallQueries;
+import dev.argus.core.gateway.CallLog;
+import dev.argus.core.gateway.ProxyService;
 import dev.argus.core.ingest.GroupCommitWriter;
 import dev.argus.core.ingest.IngestPipeline;
 import dev.argus.core.ingest.IngestService;
@@ -34,6 +44,7 @@ import dev.argus.core.ingest.pricing.PricesService;
 import dev.argus.core.plugins.PluginHost;
 import dev.argus.core.plugins.PluginsService;
 import dev.argus.core.server.ArgusServer;
+import dev.argus.core.otlp.OtlpTraceService;
 import dev.argus.core.server.ArgusServer.Mount;
 import dev.argus.core.server.ConsoleService;
 import dev.argus.core.server.HealthService;
@@ -72,9 +83,14 @@ public final class Argus implements AutoCloseable {
     private final LiveFeed live;
     private final Security security;
     private final Tracking tracking;
+    private final Alerts alerts;
+    private final EvaluationEngine evaluations;
 
     private Argus(Database database, PluginHost plugins, PluginFolderWatcher watcher, WebServer server,
-                  RouteTable routes, LiveFeed live, Security security, Tracking tracking) {
+                  RouteTable routes, LiveFeed live, Security security, Tracking tracking, Alerts alerts,
+                  EvaluationEngine evaluations) {
+        this.alerts = alerts;
+        this.evaluations = evaluations;
         this.database = database;
         this.plugins = plugins;
         this.watcher = watcher;
@@ -87,21 +103,23 @@ public final class Argus implements AutoCloseable {
 
     /** Call tracking: partition upkeep, prices, the group-commit writer and the ingest pipeline over it. */
     private record Tracking(PartitionMaintenance partitions, PriceBook prices, GroupCommitWriter writer,
-                            IngestPipeline pipeline, RetentionJob retention) implements AutoCloseable {
+                            IngestPipeline pipeline, RetentionJob retention, CallLog callLog) implements AutoCloseable {
         static Tracking start(ArgusConfig.Ingest config, Database database, LiveFeed live) {
             PartitionMaintenance partitions = new PartitionMaintenance(database.dsl(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
             PriceBook prices = new PriceBook(database.dsl(), BundledPrices.load());
             GroupCommitWriter writer = new GroupCommitWriter(new PostgresCallStore(database.dsl(), new LiveIngestListener(live)),
                     new GroupCommitWriter.Settings(config.queueCapacity(), config.maxBatchCalls(), config.maxWait()));
-            return new Tracking(partitions, prices, writer,
-                    new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout()),
-                    new RetentionJob(database.dsl(), Clock.systemUTC()).start(Duration.ofHours(1)));
+            IngestPipeline pipeline = new IngestPipeline(new CostCalculator(prices), writer, config.commitTimeout());
+            return new Tracking(partitions, prices, writer, pipeline,
+                    new RetentionJob(database.dsl(), Clock.systemUTC()).start(Duration.ofHours(1)),
+                    new CallLog(pipeline, config.queueCapacity()));
         }
 
         @Override
         public void close() {
             retention.close();
+            callLog.close();
             writer.close();
             partitions.close();
         }
@@ -114,6 +132,8 @@ public final class Argus implements AutoCloseable {
         LiveFeed live = null;
         PluginFolderWatcher watcher = null;
         Tracking tracking = null;
+        Alerts alerts = null;
+        EvaluationEngine evaluations = null;
         try {
             database.migrate();
             PasswordHasher passwords = new PasswordHasher();
@@ -123,7 +143,9 @@ public final class Argus implements AutoCloseable {
             plugins.start();
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
+            evaluations = EvaluationEngine.start(database.dsl(), plugins);
             tracking = Tracking.start(config.ingest(), database, live);
+            alerts = Alerts.start(config.alerts(), database.dsl(), security.secrets(), plugins);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
             LiveFeed feed = live;
@@ -132,12 +154,15 @@ public final class Argus implements AutoCloseable {
                             ? apiKeys.authenticateToken(token).map(Caller::projectId)
                             : security.projectForAccessToken(token, project)));
             WebServer server = ArgusServer.start(config.server(), config.security(),
-                    mounts(config, database, plugins, security, tracking), security.authenticator(), routes, sockets);
-            return new Argus(database, plugins, watcher, server, routes, live, security, tracking);
+                    mounts(config, database, plugins, security, tracking, alerts, evaluations),
+                    security.authenticator(), routes, sockets);
+            return new Argus(database, plugins, watcher, server, routes, live, security, tracking, alerts, evaluations);
         } catch (RuntimeException | IOException e) {
+            closeQuietly(alerts);
             if (tracking != null) {
                 tracking.close();
             }
+            closeQuietly(evaluations);
             closeQuietly(watcher);
             if (live != null) {
                 live.close();
@@ -172,7 +197,7 @@ public final class Argus implements AutoCloseable {
 
     /** Every feature's routes, in mount order. Tests reuse this wiring through {@link #start}. */
     private static List<Mount> mounts(ArgusConfig config, Database database, PluginHost plugins, Security security,
-                                      Tracking tracking) {
+                                      Tracking tracking, Alerts alerts, EvaluationEngine evaluations) {
         List<Mount> mounts = new ArrayList<>();
         var dsl = database.dsl();
         mounts.add(Mount.plain("/health", new HealthService(database, plugins)));
@@ -192,6 +217,18 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/prices", new PricesService(tracking.prices())));
         mounts.add(Mount.api("/api/v1/data", new DataLifecycleService(database.dsl())));
         mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
+        mounts.add(Mount.api("/api/v1/alerts", alerts.service()));
+        RollupReader rollups = new RollupReader(dsl);
+        RateLimitHeadroom headroom = new RateLimitHeadroom(dsl);
+        mounts.add(Mount.api("/api/v1/metrics", new MetricsService(rollups, Clock.systemUTC())));
+        mounts.add(Mount.api("/api/v1/analytics", new AnalyticsService(new CostQueries(dsl), headroom, Clock.systemUTC())));
+        mounts.add(Mount.api("/metrics", new PrometheusService(tracking.writer(), plugins, rollups, headroom,
+                Clock.systemUTC())));
+        ProxyService.all(config.proxy().openaiUpstream(), config.proxy().anthropicUpstream(),
+                config.proxy().ollamaUpstream(), tracking.callLog()).forEach((path, proxy) -> mounts.add(Mount.api(path, proxy)));
+        mounts.add(Mount.api("/v1/traces", new OtlpTraceService(tracking.pipeline())));
+        mounts.add(Mount.api("/api/v1/calls", evaluations.callScoresService()));
+        mounts.add(Mount.api("/api/v1/evaluations", evaluations.evaluationsService(plugins)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }
@@ -248,6 +285,16 @@ public final class Argus implements AutoCloseable {
         return tracking.pipeline();
     }
 
+    /** The asynchronous log of proxied calls, with its counters. */
+    public CallLog callLog() {
+        return tracking.callLog();
+    }
+
+    /** The evaluation job queue's worker and stores on this node. */
+    public EvaluationEngine evaluations() {
+        return evaluations;
+    }
+
     /**
      * Drains in-flight requests, commits queued calls, then unloads plugins and closes (or stops) the
      * database.
@@ -255,7 +302,9 @@ public final class Argus implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        alerts.close();
         tracking.close();
+        evaluations.close();
         closeQuietly(watcher);
         live.close();
         plugins.close();

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param consoleDir a directory holding the built console, or empty to serve it from the class path
  * @param security   keys, token lifetimes, rate limits and web hygiene
  * @param ingest     the group-commit writer's limits
+ * @param alerts     how often alert rules are evaluated and how deliveries are retried
+ * @param proxy      the provider proxy's upstreams
  */
 public record ArgusConfig(Server server, Database database, Plugins plugins, Init init, Optional<Path> consoleDir,
-                          Security security, Ingest ingest) {
+                          Security security, Ingest ingest, Alerts alerts, Proxy proxy) {
 
     /**
      * @param host           interface to bind
@@ -80,5 +82,23 @@ public record ArgusConfig(Server server, Database database, Plugins plugins, Ini
      * @param commitTimeout how long a request waits for its commit before a 503
      */
     public record Ingest(int queueCapacity, int maxBatchCalls, Duration maxWait, Duration commitTimeout) {
+    }
+
+    /**
+     * @param evaluationInterval how often the cluster evaluates alert rules (one node per round)
+     * @param retryBackoff       the wait before the first retry of a failed delivery, doubled per attempt
+     * @param maxAttempts        delivery attempts per event and channel before giving up
+     */
+    public record Alerts(Duration evaluationInterval, Duration retryBackoff, int maxAttempts) {
+    }
+
+    /**
+     * {@code proxy.*}: where the provider proxy forwards, as base URLs without a trailing slash.
+     *
+     * @param openaiUpstream    e.g. {@code https://api.openai.com}; requests go to {@code <base>/v1/…}
+     * @param anthropicUpstream e.g. {@code https://api.anthropic.com}; requests go to {@code <base>/v1/…}
+     * @param ollamaUpstream    e.g. {@code http://127.0.0.1:11434}; requests go to {@code <base>/api/…}
+     */
+    public record Proxy(String openaiUpstream, String anthropicUpstream, String ollamaUpstream) {
     }
 }

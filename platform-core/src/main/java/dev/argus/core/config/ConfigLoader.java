@@ -57,6 +57,12 @@ public final class ConfigLoader {
         DEFAULTS.put("ingest.max_batch_calls", "2000");
         DEFAULTS.put("ingest.max_wait", "2ms");
         DEFAULTS.put("ingest.commit_timeout", "30s");
+        DEFAULTS.put("alerts.evaluation_interval", "30s");
+        DEFAULTS.put("alerts.retry_backoff", "10s");
+        DEFAULTS.put("alerts.max_attempts", "5");
+        DEFAULTS.put("proxy.openai_upstream", "https://api.openai.com");
+        DEFAULTS.put("proxy.anthropic_upstream", "https://api.anthropic.com");
+        DEFAULTS.put("proxy.ollama_upstream", "http://127.0.0.1:11434");
     }
 
     /** Flags and the key each sets. */
@@ -157,8 +163,20 @@ public final class ConfigLoader {
                 intValue(v, "security.rate_limit_per_minute", 1, 1_000_000),
                 intValue(v, "security.login_attempts_per_minute", 1, 10_000),
                 origins(v.get("security.cors_origins")), bool(v, "security.trust_proxy"));
+        var alerts = new ArgusConfig.Alerts(duration(v, "alerts.evaluation_interval"), duration(v, "alerts.retry_backoff"),
+                intValue(v, "alerts.max_attempts", 1, 100));
+        var proxy = new ArgusConfig.Proxy(upstream(v, "proxy.openai_upstream"), upstream(v, "proxy.anthropic_upstream"),
+                upstream(v, "proxy.ollama_upstream"));
         return new ArgusConfig(server, database, plugins, init,
-                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), security, ingest);
+                optional(v, "console.dir").map(p -> Path.of(p).toAbsolutePath().normalize()), security, ingest, alerts, proxy);
+    }
+
+    private static String upstream(Map<String, String> v, String key) {
+        String value = v.get(key).trim();
+        if (!value.matches("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?(/[A-Za-z0-9._~/-]*)?")) {
+            throw new ConfigException(key + " must be an http(s) base URL such as https://api.openai.com, was '" + value + "'");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
     private static List<String> origins(String value) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Group commit: requests put their calls on a bounded queue; one writer thread takes up to
@@ -39,6 +40,11 @@ public final class GroupCommitWriter implements CallWriter {
     private final Settings settings;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedCalls = new AtomicInteger();
+    private final LongAdder committedCalls = new LongAdder();
+    private final LongAdder rejectedCalls = new LongAdder();
+    private final LongAdder failedCalls = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
     private final Thread thread;
     private volatile boolean accepting = true;
     private volatile boolean running = true;
@@ -59,6 +65,7 @@ public final class GroupCommitWriter implements CallWriter {
         int after = queuedCalls.addAndGet(calls.size());
         if (after > settings.queueCapacity() && after != calls.size()) {
             queuedCalls.addAndGet(-calls.size());
+            rejectedCalls.add(calls.size());
             return CompletableFuture.failedFuture(new IngestRejectedException(
                     IngestRejectedException.Reason.QUEUE_FULL, "the ingest queue is full", null));
         }
@@ -70,6 +77,26 @@ public final class GroupCommitWriter implements CallWriter {
     /** Calls currently waiting for the writer. */
     public int queuedCalls() {
         return queuedCalls.get();
+    }
+
+    /**
+     * Counters since start, for monitoring.
+     *
+     * @param committedCalls calls in batches that committed (duplicates included)
+     * @param rejectedCalls  calls refused because the queue was full
+     * @param failedCalls    calls whose batch failed to store
+     * @param batches        store transactions attempted
+     * @param commitSeconds  time spent in store transactions
+     * @param queuedCalls    calls waiting now
+     */
+    public record Stats(long committedCalls, long rejectedCalls, long failedCalls, long batches, double commitSeconds,
+                        int queuedCalls) {
+    }
+
+    /** The writer's counters now. */
+    public Stats stats() {
+        return new Stats(committedCalls.sum(), rejectedCalls.sum(), failedCalls.sum(), batches.sum(),
+                commitNanos.sum() / 1e9, queuedCalls.get());
     }
 
     private void run() {
@@ -112,8 +139,12 @@ public final class GroupCommitWriter implements CallWriter {
         for (Pending p : batch) {
             all.addAll(p.calls());
         }
+        long started = System.nanoTime();
+        batches.increment();
         try {
             Set<CallStore.CallKey> stored = store.write(all);
+            commitNanos.add(System.nanoTime() - started);
+            committedCalls.add(all.size());
             release(all.size());
             for (Pending p : batch) {
                 p.done().complete(stored);
@@ -128,6 +159,7 @@ public final class GroupCommitWriter implements CallWriter {
                 return;
             }
             release(all.size());
+            failedCalls.add(all.size());
             IngestRejectedException.Reason reason = e.dataRejected() ? IngestRejectedException.Reason.DATA_REJECTED
                     : IngestRejectedException.Reason.STORE_UNAVAILABLE;
             LOG.log(System.Logger.Level.WARNING, "Storing " + all.size() + " call(s) failed: " + e.getMessage());
@@ -136,6 +168,7 @@ public final class GroupCommitWriter implements CallWriter {
             }
         } catch (RuntimeException e) {
             release(all.size());
+            failedCalls.add(all.size());
             for (Pending p : batch) {
                 p.done().completeExceptionally(new IngestRejectedException(
                         IngestRejectedException.Reason.STORE_UNAVAILABLE, e.getMessage(), e));

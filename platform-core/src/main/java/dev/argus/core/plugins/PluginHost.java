@@ -62,6 +62,12 @@ public final class PluginHost implements AutoCloseable {
     private List<RegisteredExtension> builtins = List.of();
     private PluginStatus builtinStatus;
     private volatile ExtensionRegistry registry = new ExtensionRegistry(List.of());
+    /** How to make more instances of each registered extension, keyed by its guarded instance. */
+    private final Map<ArgusExtension, InstanceFactory> factories =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private record InstanceFactory(Class<?> type, ExtensionKind kind, ClassLoader loader, ExtensionHealth health) {
+    }
 
     /**
      * @param pluginsDir the folder of plugin jars (created when missing)
@@ -288,7 +294,52 @@ public final class PluginHost implements AutoCloseable {
             problem = "init failed: " + rootMessage(e);
             LOG.log(System.Logger.Level.ERROR, "Extension " + id + " of " + pluginId + " failed to initialise", e);
         }
+        factories.put(extension, new InstanceFactory(raw.getClass(), kind, loader, health));
         return new RegisteredExtension(id, kind, version, pluginId, source, jar, state, problem, extension, health);
+    }
+
+    /**
+     * A new instance of a registered extension, configured with {@code rawSettings} instead of the
+     * host-wide settings, and guarded like the registered one (whose health it shares). Features that
+     * keep several configurations of one extension (e.g. a project's alert channels) use this; the
+     * registered instance may be {@code misconfigured} for lack of host-wide settings.
+     *
+     * @throws IllegalArgumentException when the settings do not fit the extension's schema or its
+     *                                  {@code init} rejects them (the message names the field)
+     * @throws java.util.NoSuchElementException when no such extension is loaded, or it is suspended
+     */
+    public <T extends ArgusExtension> T configuredInstance(ExtensionKind kind, String id, Class<T> type,
+                                                           Map<String, String> rawSettings) {
+        RegisteredExtension registered = registry.find(kind, id)
+                .filter(e -> !e.health().suspended())
+                .orElseThrow(() -> new java.util.NoSuchElementException("no usable " + ExtensionKinds.wireName(kind)
+                        + " extension '" + id + "' is loaded"));
+        InstanceFactory factory = factories.get(registered.extension());
+        if (factory == null) {
+            throw new java.util.NoSuchElementException("extension '" + id + "' cannot be instantiated");
+        }
+        Object raw;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(factory.loader());
+        try {
+            raw = factory.type().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new java.util.NoSuchElementException("extension '" + id + "' cannot be instantiated: " + e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        T extension = type.cast(GuardedExtension.wrap(castType(ExtensionKinds.TYPES.get(kind)), (ArgusExtension) raw,
+                factory.loader(), factory.health(), timeoutFor(kind), MAX_CONCURRENT_CALLS));
+        PluginConfig config = extension.configSchema().bind(rawSettings);
+        try {
+            extension.init(new HostPluginContext(config, httpClient, clock, System.getLogger("argus.extension." + id)));
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("init failed: " + rootMessage(e), e);
+        }
+        return extension;
     }
 
     /** Exports stream for as long as the data lasts; everything else has a bound. */

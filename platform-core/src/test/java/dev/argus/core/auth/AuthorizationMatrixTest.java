@@ -181,7 +181,8 @@ class AuthorizationMatrixTest {
     void everyApiRouteIsInTheTableWithAnAccess() {
         for (RouteTable.Route route : argus.argus().routes().routes()) {
             assertTrue(route.access() != null, route.toString());
-            assertTrue(route.path().startsWith("/api/"), route.toString());
+            assertTrue(route.path().startsWith("/api/") || route.path().equals("/metrics")
+                    || route.path().startsWith("/proxy/") || route.path().equals("/v1/traces"), route.toString());
         }
         Set<String> registered = new java.util.HashSet<>();
         argus.argus().routes().routes().forEach(r -> registered.add(r.method() + " " + r.path()));

@@ -66,7 +66,7 @@ class ConsoleServiceTest {
 
     @Test
     void missingAssetsAndApiRoutesAreJson404s() throws Exception {
-        for (String path : new String[] {"/assets/missing-000.js", "/api/v1/metrics/dashboard"}) {
+        for (String path : new String[] {"/assets/missing-000.js", "/api/v1/no-such-feature"}) {
             HttpResponse<String> res = argus.get(path);
             assertEquals(404, res.statusCode(), path);
             assertTrue(res.body().contains("\"not_found\""), path + ": " + res.body());

@@ -1,0 +1,189 @@
+package dev.argus.core.evaluation;
+
+import dev.argus.api.PluginConfig;
+import dev.argus.api.evaluator.EvaluationInput;
+import dev.argus.api.evaluator.Evaluator;
+import dev.argus.api.evaluator.Score;
+import dev.argus.api.provider.LlmProvider;
+import dev.argus.core.plugins.ExtensionRegistry;
+import dev.argus.core.plugins.ExtensionTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Runs evaluation jobs: claims due jobs from the {@link JobQueue} as call slots free up and scores
+ * each on its own virtual thread, bounded by the queue's timeout. A failed attempt is retried with
+ * exponential backoff; the job is dead-lettered with its error after the last attempt, or at once when
+ * the evaluator says the input cannot be scored ({@link IllegalArgumentException}).
+ */
+public final class EvaluationWorker implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EvaluationWorker.class.getName());
+
+    private final JobQueue queue;
+    private final Supplier<ExtensionRegistry> registry;
+    private final BiFunction<String, String, LlmProvider> judges;
+    private final Semaphore slots;
+    private final Object wakeup = new Object();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread loop;
+
+    /**
+     * @param registry the current extensions (evaluators are looked up per job, so reloads apply)
+     * @param judges   a judge provider for a provider id and model, for evaluators that need one
+     */
+    public EvaluationWorker(JobQueue queue, Supplier<ExtensionRegistry> registry,
+                            BiFunction<String, String, LlmProvider> judges) {
+        this.queue = queue;
+        this.registry = registry;
+        this.judges = judges;
+        this.slots = new Semaphore(queue.settings().concurrency());
+        this.loop = Thread.ofVirtual().name("argus-evaluation-worker-" + queue.settings().nodeId()).unstarted(this::run);
+    }
+
+    /** Starts claiming jobs. */
+    public EvaluationWorker start() {
+        loop.start();
+        return this;
+    }
+
+    /** Looks for jobs now instead of at the next poll (e.g. right after an enqueue on this node). */
+    public void wake() {
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running.get()) {
+            try {
+                slots.acquire();
+                int free = 1 + slots.drainPermits();
+                List<ClaimedJob> jobs;
+                try {
+                    jobs = queue.claim(free);
+                } catch (RuntimeException e) {
+                    slots.release(free);
+                    if (running.get()) {
+                        LOG.log(System.Logger.Level.WARNING, "Claiming evaluation jobs failed: " + e.getMessage());
+                    }
+                    idle();
+                    continue;
+                }
+                slots.release(free - jobs.size());
+                for (ClaimedJob job : jobs) {
+                    Thread.ofVirtual().name("argus-evaluation-job-" + job.id()).start(() -> {
+                        try {
+                            process(job);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
+                if (jobs.isEmpty()) {
+                    idle();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void idle() throws InterruptedException {
+        synchronized (wakeup) {
+            wakeup.wait(queue.settings().pollInterval().toMillis());
+        }
+    }
+
+    private void process(ClaimedJob job) {
+        Outcome outcome = score(job);
+        try {
+            if (outcome.score() != null) {
+                queue.complete(job, outcome.score());
+            } else {
+                String status = queue.fail(job, outcome.error(), outcome.permanent());
+                if ("dead".equals(status)) {
+                    LOG.log(System.Logger.Level.WARNING, "Evaluation job {0} dead-lettered after {1} attempt(s): {2}",
+                            job.id(), job.attempt(), outcome.error());
+                }
+            }
+        } catch (RuntimeException e) {
+            // the lease runs out and another attempt is made
+            LOG.log(System.Logger.Level.WARNING, "Recording evaluation job " + job.id() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** What one attempt produced: a score, or an error and whether retrying can help. */
+    private record Outcome(Score score, String error, boolean permanent) {
+    }
+
+    private Outcome score(ClaimedJob job) {
+        Evaluator evaluator = registry.get().evaluator(job.evaluator()).orElse(null);
+        if (evaluator == null) {
+            return new Outcome(null, "evaluator " + job.evaluator() + " is not active", false);
+        }
+        PluginConfig config;
+        EvaluationInput input;
+        try {
+            config = evaluator.configSchema().bind(EvaluationConfig.parse(job.configJson()));
+            LlmProvider judge = null;
+            String judgeModel = null;
+            if (evaluator.requirements().contains(Evaluator.Requirement.JUDGE_PROVIDER)) {
+                judgeModel = config.get("model").orElse(null);
+                judge = judges.apply(config.get("provider").orElse(null), judgeModel);
+            }
+            Map<String, Object> metadata = job.callId() != null ? Map.of("call_id", job.callId().toString()) : Map.of();
+            input = new EvaluationInput(job.input(), job.output(), job.reference(), Map.of(), metadata, judge,
+                    judgeModel);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, "invalid config: " + e.getMessage(), true);
+        }
+        var task = new java.util.concurrent.FutureTask<>(() -> evaluator.evaluate(input, config));
+        Thread.ofVirtual().name("argus-evaluation-call-" + job.id()).start(task);
+        long timeoutMs = queue.settings().timeout().toMillis();
+        try {
+            return new Outcome(task.get(timeoutMs, TimeUnit.MILLISECONDS), null, false);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            return new Outcome(null, "timed out after " + timeoutMs + " ms", false);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted", false);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ExtensionTimeoutException) {
+                return new Outcome(null, cause.getMessage(), false);
+            }
+            String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            return new Outcome(null, message, cause instanceof IllegalArgumentException);
+        }
+    }
+
+    /** Stops claiming; jobs in flight finish or, if cut short, are reclaimed after their lease. */
+    @Override
+    public void close() {
+        running.set(false);
+        wake();
+        try {
+            // interrupting a claim would break its pooled connection, so the loop is asked to stop first
+            if (!loop.join(Duration.ofSeconds(5))) {
+                loop.interrupt();
+            }
+            int all = queue.settings().concurrency();
+            if (slots.tryAcquire(all, 10, TimeUnit.SECONDS)) {
+                slots.release(all);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
