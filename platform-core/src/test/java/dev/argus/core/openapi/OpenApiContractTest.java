@@ -12,15 +12,18 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.argus.core.auth.Access;
+import dev.argus.core.auth.ApiKeyCredentials;
 import dev.argus.core.auth.ApiKeyScope;
 import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.jooq.enums.ProjectRole;
 import dev.argus.core.testing.Fixtures;
 import dev.argus.core.testing.RunningArgus;
 import dev.argus.core.testing.TestPlugins;
+import dev.argus.plugins.testkit.WireSamples;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -67,7 +70,16 @@ class OpenApiContractTest {
         /** The project's owner, signed in (JWT), with {@code X-Argus-Project} naming the project. */
         OWNER,
         /** A second member, signed in, whose password a sample changes (which ends their sessions). */
-        CHANGER
+        CHANGER,
+        /**
+         * The gateway project's key with only the proxy scope as {@code X-Argus-Key: pk-…:sk-…}, the
+         * provider's own key in its usual header, and {@code X-Argus-*} labels.
+         */
+        PROXY_KEY,
+        /** The same proxy key as {@code Authorization: Bearer sk-…} (for Ollama, which takes no provider key), with labels. */
+        PROXY_BEARER,
+        /** The gateway project's key with only the ingest scope, as an OpenTelemetry exporter would hold. */
+        GATEWAY_INGEST_KEY
     }
 
     /** One representative request of an operation, and the status it should answer. */
@@ -77,13 +89,21 @@ class OpenApiContractTest {
     private static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
     private static final Map<As, String> CREDENTIALS = new LinkedHashMap<>();
     static UUID project;
+    /** Loopback stand-ins for the providers' APIs behind the proxy. */
+    static FakeProviderUpstream openAi;
+    static FakeProviderUpstream anthropic;
+    static FakeProviderUpstream ollama;
 
     @BeforeAll
     static void start() throws Exception {
         TestPlugins.copyBundled("provider-mock.jar", plugins);
         TestPlugins.copyBundled("exporter-csv.jar", plugins);
         TestPlugins.copyBundled("exporter-json.jar", plugins);
-        argus = RunningArgus.start(plugins, Map.of());
+        openAi = FakeProviderUpstream.openAi();
+        anthropic = FakeProviderUpstream.anthropic();
+        ollama = FakeProviderUpstream.ollama();
+        argus = RunningArgus.start(plugins, Map.of("ARGUS_PROXY_OPENAI_UPSTREAM", openAi.baseUrl(),
+                "ARGUS_PROXY_ANTHROPIC_UPSTREAM", anthropic.baseUrl(), "ARGUS_PROXY_OLLAMA_UPSTREAM", ollama.baseUrl()));
         HttpResponse<String> res = argus.send(HttpRequest.newBuilder(argus.uri("/openapi"))
                 .header("Accept", "application/json"));
         assertEquals(200, res.statusCode(), res.body());
@@ -94,6 +114,9 @@ class OpenApiContractTest {
     @AfterAll
     static void stop() {
         argus.close();
+        openAi.close();
+        anthropic.close();
+        ollama.close();
     }
 
     /** Data every sample needs, made through the API where the API can make it, then the samples. */
@@ -262,6 +285,128 @@ class OpenApiContractTest {
                         + "\"primary_metric\":\"feedback\",\"guardrails\":[\"error_rate\"]}", 201, As.OWNER);
         sample("POST /api/v1/prompts/{name}/experiments/{id}/stop", "POST",
                 "/api/v1/prompts/support/experiments/" + experiment + "/stop", null, 200, As.OWNER);
+        gatewaySamples();
+    }
+
+    /** Provider keys the proxy samples send; the fake upstreams record them, Argus must only pass them on. */
+    private static final String PROVIDER_OPENAI_KEY = "sk-proj-client-own-openai-key-0123456789";
+    private static final String PROVIDER_ANTHROPIC_KEY = "sk-ant-api03-client-own-anthropic-key-0123";
+    private static final String LABEL_SESSION = "docs-session-1";
+
+    /**
+     * The gateway's samples in a project of their own (so the proxied calls do not mix with the main
+     * project's data): the proxy of each provider in front of its loopback upstream, and an OTLP export
+     * of one GenAI span. Each proxied sample is sent once here and must reach its upstream with the
+     * provider's key and without Argus's, come back unchanged, and be logged as a call.
+     */
+    private static void gatewaySamples() throws Exception {
+        UUID gateway = fixtures.project("openapi gateway");
+        ApiKeyCredentials proxyKey = fixtures.key(gateway, Set.of(ApiKeyScope.PROXY));
+        CREDENTIALS.put(As.PROXY_KEY, proxyKey.publicKey() + ":" + proxyKey.secret());
+        CREDENTIALS.put(As.PROXY_BEARER, proxyKey.secret());
+        CREDENTIALS.put(As.GATEWAY_INGEST_KEY, fixtures.key(gateway, Set.of(ApiKeyScope.INGEST)).secret());
+        String readKey = fixtures.key(gateway, Set.of(ApiKeyScope.READ)).secret();
+
+        sample("POST /proxy/openai/v1/{path}", "POST", "/proxy/openai/v1/chat/completions",
+                "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hi\"}]}", 200, As.PROXY_KEY);
+        sample("GET /proxy/openai/v1/{path}", "GET", "/proxy/openai/v1/models", null, 200, As.PROXY_KEY);
+        sample("POST /proxy/anthropic/v1/{path}", "POST", "/proxy/anthropic/v1/messages", "{\"model\":"
+                + "\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Extract the order IDs from: #1042 and #1043\"}]}", 200, As.PROXY_KEY);
+        sample("GET /proxy/anthropic/v1/{path}", "GET", "/proxy/anthropic/v1/models?limit=20", null, 200, As.PROXY_KEY);
+        sample("POST /proxy/ollama/api/{path}", "POST", "/proxy/ollama/api/chat", "{\"model\":\"llama3.2\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"why is the sky blue?\"}]}", 200, As.PROXY_BEARER);
+        sample("GET /proxy/ollama/api/{path}", "GET", "/proxy/ollama/api/tags", null, 200, As.PROXY_BEARER);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        sample("POST /v1/traces", "POST", "/v1/traces", otlpExport(traceId), 200, As.GATEWAY_INGEST_KEY);
+
+        HttpResponse<String> chat = proxied("POST /proxy/openai/v1/{path}");
+        assertEquals(JSON.readTree(WireSamples.text("openai_chat_completions.json")).get("response"),
+                JSON.readTree(chat.body()), "the upstream's answer reaches the client unchanged");
+        assertEquals("149984", chat.headers().firstValue("x-ratelimit-remaining-tokens").orElse(null),
+                "the provider's rate-limit headers are relayed");
+        FakeProviderUpstream.Received toOpenAi = openAi.received().getLast();
+        assertEquals("/v1/chat/completions", toOpenAi.path());
+        assertEquals("Bearer " + PROVIDER_OPENAI_KEY, toOpenAi.headers().get("authorization"));
+        assertTrue(toOpenAi.headers().keySet().stream().noneMatch(h -> h.startsWith("x-argus-")),
+                "neither the Argus key nor the labels go upstream: " + toOpenAi.headers().keySet());
+        proxied("GET /proxy/openai/v1/{path}");
+        HttpResponse<String> messages = proxied("POST /proxy/anthropic/v1/{path}");
+        assertTrue(messages.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertEquals(String.join("", WireSamples.streamPieces("anthropic_stream.txt")), messages.body(),
+                "the event stream reaches the client byte for byte");
+        assertEquals(PROVIDER_ANTHROPIC_KEY, anthropic.received().getLast().headers().get("x-api-key"));
+        proxied("GET /proxy/anthropic/v1/{path}");
+        HttpResponse<String> ollamaChat = proxied("POST /proxy/ollama/api/{path}");
+        assertEquals(2, ollamaChat.body().lines().count(), "NDJSON relayed line by line: " + ollamaChat.body());
+        proxied("GET /proxy/ollama/api/{path}");
+        assertTrue(ollama.received().stream().noneMatch(r -> r.headers().containsKey("authorization")),
+                "an Argus key sent as Authorization is not forwarded");
+
+        // logged after the client has its answer, so the list may need a moment
+        JsonNode logged = JSON.createArrayNode();
+        for (int i = 0; i < 200 && logged.size() < 6; i++) {
+            HttpResponse<String> list = fixtures.get("/api/v1/calls?limit=50&session_id=" + LABEL_SESSION, readKey);
+            assertEquals(200, list.statusCode(), list.body());
+            logged = JSON.readTree(list.body()).path("items");
+            if (logged.size() < 6) {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(6, logged.size(), "every proxied sample is logged: " + logged);
+        Map<String, JsonNode> byModel = new LinkedHashMap<>();
+        logged.forEach(call -> byModel.put(call.path("provider").asText() + " " + call.path("model").asText(), call));
+        assertEquals(Set.of("openai gpt-5.4", "openai unknown", "anthropic claude-sonnet-4-5-20250929",
+                "anthropic unknown", "ollama llama3.2", "ollama unknown"), byModel.keySet());
+        assertEquals(10, byModel.get("openai gpt-5.4").path("usage").path("output_tokens").asInt());
+        assertEquals(10, byModel.get("anthropic claude-sonnet-4-5-20250929").path("usage").path("output_tokens").asInt());
+        assertEquals(282, byModel.get("ollama llama3.2").path("usage").path("output_tokens").asInt());
+        assertEquals("[\"docs\",\"gateway\"]", byModel.get("openai gpt-5.4").path("tags").toString());
+
+        // the OTLP export is answered after the commit
+        HttpResponse<String> exported = send(SAMPLES.get("POST /v1/traces"));
+        assertEquals("{}", exported.body());
+        JsonNode span = JSON.readTree(fixtures.get("/api/v1/calls?trace_id=" + traceId, readKey).body()).path("items");
+        assertEquals(1, span.size(), span.toString());
+        assertEquals("openai gpt-4o-mini-2024-07-18", span.get(0).path("provider").asText() + " "
+                + span.get(0).path("model").asText());
+        assertEquals(5, span.get(0).path("usage").path("output_tokens").asInt());
+        assertEquals("00f067aa0ba902b7", span.get(0).path("span_id").asText());
+    }
+
+    /** Sends a proxied sample; fails unless 200. */
+    private static HttpResponse<String> proxied(String operation) throws Exception {
+        HttpResponse<String> res = send(SAMPLES.get(operation));
+        assertEquals(200, res.statusCode(), operation + ": " + res.body());
+        return res;
+    }
+
+    /** An OTLP/JSON export of one chat span as the OpenTelemetry GenAI semantic conventions describe it. */
+    private static String otlpExport(String traceId) {
+        long end = Instant.now().minusSeconds(1).toEpochMilli() * 1_000_000L;
+        long start = end - 850_000_000L;
+        return "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+                + "{\"stringValue\":\"support-bot\"}}]},\"scopeSpans\":[{\"scope\":{\"name\":"
+                + "\"opentelemetry.instrumentation.openai_v2\",\"version\":\"2.1b0\"},\"spans\":[{\"traceId\":\""
+                + traceId + "\",\"spanId\":\"00f067aa0ba902b7\",\"parentSpanId\":\"\",\"name\":"
+                + "\"chat gpt-4o-mini\",\"kind\":3,\"startTimeUnixNano\":\"" + start + "\",\"endTimeUnixNano\":\""
+                + end + "\",\"attributes\":["
+                + "{\"key\":\"gen_ai.operation.name\",\"value\":{\"stringValue\":\"chat\"}},"
+                + "{\"key\":\"gen_ai.provider.name\",\"value\":{\"stringValue\":\"openai\"}},"
+                + "{\"key\":\"gen_ai.request.model\",\"value\":{\"stringValue\":\"gpt-4o-mini\"}},"
+                + "{\"key\":\"gen_ai.response.model\",\"value\":{\"stringValue\":\"gpt-4o-mini-2024-07-18\"}},"
+                + "{\"key\":\"gen_ai.response.id\",\"value\":{\"stringValue\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\"}},"
+                + "{\"key\":\"gen_ai.response.finish_reasons\",\"value\":{\"arrayValue\":{\"values\":"
+                + "[{\"stringValue\":\"stop\"}]}}},"
+                + "{\"key\":\"gen_ai.usage.input_tokens\",\"value\":{\"intValue\":\"12\"}},"
+                + "{\"key\":\"gen_ai.usage.output_tokens\",\"value\":{\"intValue\":\"5\"}},"
+                + "{\"key\":\"gen_ai.conversation.id\",\"value\":{\"stringValue\":\"conv-7\"}},"
+                + "{\"key\":\"gen_ai.input.messages\",\"value\":{\"stringValue\":\"[{\\\"role\\\":\\\"user\\\","
+                + "\\\"parts\\\":[{\\\"type\\\":\\\"text\\\",\\\"content\\\":\\\"Why is the sky blue?\\\"}]}]\"}},"
+                + "{\"key\":\"gen_ai.output.messages\",\"value\":{\"stringValue\":\"[{\\\"role\\\":\\\"assistant\\\","
+                + "\\\"parts\\\":[{\\\"type\\\":\\\"text\\\",\\\"content\\\":\\\"Rayleigh scattering.\\\"}],"
+                + "\\\"finish_reason\\\":\\\"stop\\\"}]\"}}],"
+                + "\"status\":{\"code\":1}}]}]}]}";
     }
 
     private static void sample(String operation, String method, String path, String body, int status, As as) {
@@ -286,8 +431,19 @@ class OpenApiContractTest {
         if (sample.body() != null) {
             request.header("Content-Type", "application/json");
         }
-        if (sample.as() != As.ANONYMOUS) {
+        if (sample.as() == As.PROXY_KEY) {
+            request.header("X-Argus-Key", CREDENTIALS.get(As.PROXY_KEY));
+            if (sample.path().startsWith("/proxy/openai/")) {
+                request.header("Authorization", "Bearer " + PROVIDER_OPENAI_KEY);
+            } else if (sample.path().startsWith("/proxy/anthropic/")) {
+                request.header("x-api-key", PROVIDER_ANTHROPIC_KEY).header("anthropic-version", "2023-06-01");
+            }
+        } else if (sample.as() != As.ANONYMOUS) {
             request.header("Authorization", "Bearer " + CREDENTIALS.get(sample.as()));
+        }
+        if (sample.as() == As.PROXY_KEY || sample.as() == As.PROXY_BEARER) {
+            request.header("X-Argus-User", "user-42").header("X-Argus-Session", LABEL_SESSION)
+                    .header("X-Argus-Tags", "docs, gateway");
         }
         if (sample.as() == As.OWNER) {
             request.header("X-Argus-Project", project.toString());
@@ -308,7 +464,7 @@ class OpenApiContractTest {
     void everyRouteIsDocumentedAndEveryDocumentedOperationExists() {
         Set<String> registered = new TreeSet<>(PLAIN_ROUTES);
         for (RouteTable.Route route : argus.argus().routes().routes()) {
-            registered.add(route.method() + " " + route.path());
+            registered.add(route.method() + " " + documentedPath(route.path()));
         }
         Set<String> documented = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
@@ -327,7 +483,7 @@ class OpenApiContractTest {
     void everyOperationStatesTheAccessItsRouteRequires() {
         List<String> wrong = new ArrayList<>();
         for (RouteTable.Route route : argus.argus().routes().routes()) {
-            checkAccess(route.method() + " " + route.path(), route.access(), wrong);
+            checkAccess(route.method() + " " + documentedPath(route.path()), route.access(), wrong);
         }
         for (String plain : PLAIN_ROUTES) {
             checkAccess(plain, Access.anyone(), wrong);
@@ -466,7 +622,9 @@ class OpenApiContractTest {
             failures.add(key + ": the sample should answer at least one NDJSON line");
         }
         for (String body : bodies) {
-            Set<ValidationMessage> errors = validator.validate(JSON.readTree(body));
+            // text answers (e.g. server-sent events) are documented as strings
+            Set<ValidationMessage> errors = validator.validate(type.startsWith("text/")
+                    ? JSON.getNodeFactory().textNode(body) : JSON.readTree(body));
             if (!errors.isEmpty()) {
                 failures.add(key + " response does not match its schema: " + errors + "\n  " + abbreviate(body));
             }
@@ -480,7 +638,12 @@ class OpenApiContractTest {
 
     private static JsonNode operation(String key) {
         String[] parts = key.split(" ", 3);
-        return document.path("paths").path(parts[1]).path(parts[0].toLowerCase(Locale.ROOT));
+        return document.path("paths").path(documentedPath(parts[1])).path(parts[0].toLowerCase(Locale.ROOT));
+    }
+
+    /** A wildcard route such as {@code /proxy/openai/v1/*} is documented as {@code /proxy/openai/v1/{path}}. */
+    private static String documentedPath(String routePath) {
+        return routePath.endsWith("/*") ? routePath.substring(0, routePath.length() - 1) + "{path}" : routePath;
     }
 
     private static JsonNode resolve(String ref) {
