@@ -144,6 +144,6 @@ public final class AnalyticsService implements ApiService {
     private void rateLimits(ServerRequest req, ServerResponse res) {
         UUID project = Caller.of(req).projectId();
         AnalyticsFilter filter = AnalyticsParams.filter(req.query(), clock.instant());
-        Json.ok(res, Map.of("items", headroom.latest(project, filter.from(), filter.to())));
+        Json.ok(res, Map.of("items", headroom.latest(project, filter)));
     }
 }

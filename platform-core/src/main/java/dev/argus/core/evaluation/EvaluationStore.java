@@ -3,6 +3,8 @@ package dev.argus.core.evaluation;
 import static dev.argus.core.storage.jooq.Tables.EVALUATIONS;
 import static dev.argus.core.storage.jooq.Tables.EVALUATION_JOBS;
 import static dev.argus.core.storage.jooq.Tables.EVALUATION_SCORES;
+import static dev.argus.core.storage.jooq.Tables.LLM_CALLS;
+import static dev.argus.core.storage.jooq.Tables.LLM_CALL_IDS;
 
 import dev.argus.core.ingest.UuidV7;
 import java.time.OffsetDateTime;
@@ -216,6 +218,14 @@ public final class EvaluationStore {
      */
     public record CallScore(UUID evaluationId, String evaluator, double value, String label, String explanation,
                             String detailsJson, OffsetDateTime createdAt) {
+    }
+
+    /** Whether the project holds a stored call with this id (its id row locates the call's partition). */
+    public boolean callExists(UUID projectId, UUID callId) {
+        return dsl.fetchExists(dsl.selectOne().from(LLM_CALL_IDS).join(LLM_CALLS)
+                .on(LLM_CALLS.PROJECT_ID.eq(LLM_CALL_IDS.PROJECT_ID).and(LLM_CALLS.STARTED_AT.eq(LLM_CALL_IDS.STARTED_AT))
+                        .and(LLM_CALLS.ID.eq(LLM_CALL_IDS.ID)))
+                .where(LLM_CALL_IDS.PROJECT_ID.eq(projectId).and(LLM_CALL_IDS.ID.eq(callId))));
     }
 
     /** The scores of one call, oldest first. */

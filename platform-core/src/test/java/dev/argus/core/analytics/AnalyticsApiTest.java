@@ -240,6 +240,7 @@ class AnalyticsApiTest {
     void rateLimitHeadroomIsTheNewestSnapshotPerModel() throws Exception {
         JsonNode items = api.getOk("/api/v1/analytics/rate-limits?" + q(from.minus(3, ChronoUnit.HOURS), to)).path("items");
         var latest = dsl.select(LLM_CALLS.MODEL, LLM_CALLS.RATE_LIMIT).distinctOn(LLM_CALLS.MODEL).from(LLM_CALLS)
+                .where(range(from.minus(3, ChronoUnit.HOURS), to))
                 .orderBy(LLM_CALLS.MODEL, LLM_CALLS.STARTED_AT.desc()).fetch();
         assertEquals(latest.size(), items.size());
         for (var r : latest) {
@@ -254,6 +255,53 @@ class AnalyticsApiTest {
             assertEquals(expected.path("requests_remaining").asLong(), item.path("requests_remaining").asLong());
             assertEquals(expected.path("tokens_remaining").asLong(), item.path("tokens_remaining").asLong());
         }
+    }
+
+    /**
+     * The gateway records the provider's response headers as they came (its tests pin that shape); the
+     * headroom reads them like snapshot fields, numbers as numbers. Ingested here in that shape, days
+     * before the other tests' range, for models of their own.
+     */
+    @Test
+    void headroomReadsProviderHeadersAsTheGatewayRecordsThem() throws Exception {
+        Instant at = from.minus(2, ChronoUnit.DAYS);
+        ObjectNode body = ApiClient.JSON.createObjectNode();
+        ArrayNode calls = body.putArray("calls");
+        calls.addObject().put("provider", "openai").put("model", "gpt-headers").put("latency_ms", 100)
+                .put("started_at", at.toString()).putObject("rate_limit")
+                .put("x-ratelimit-limit-requests", "500").put("x-ratelimit-remaining-requests", "499")
+                .put("x-ratelimit-reset-requests", "120ms").put("x-ratelimit-remaining-tokens", "149984")
+                .put("x-request-id", "req_1");
+        calls.addObject().put("provider", "openai").put("model", "gpt-headers").put("latency_ms", 100)
+                .put("started_at", at.minusSeconds(60).toString()).putObject("rate_limit")
+                .put("x-ratelimit-remaining-requests", "1");
+        calls.addObject().put("provider", "anthropic").put("model", "claude-headers").put("latency_ms", 100)
+                .put("started_at", at.toString()).putObject("rate_limit")
+                .put("anthropic-ratelimit-tokens-remaining", "7000")
+                .put("anthropic-ratelimit-tokens-reset", "2026-01-01T00:00:30Z").put("retry-after", "20");
+        api.postOk("/api/v1/ingest", body);
+        String range = q(at.minus(1, ChronoUnit.HOURS), at.plus(1, ChronoUnit.HOURS));
+
+        JsonNode openai = api.getOk("/api/v1/analytics/rate-limits?provider=openai&" + range).path("items");
+        assertEquals(1, openai.size(), openai.toString());
+        JsonNode newest = openai.get(0);
+        assertEquals("gpt-headers", newest.path("model").asText());
+        assertTrue(newest.path("requests_limit").isIntegralNumber(), newest.toString());
+        assertEquals(500, newest.path("requests_limit").asLong());
+        assertEquals(499, newest.path("requests_remaining").asLong());
+        assertEquals("120ms", newest.path("requests_reset").asText());
+        assertEquals(149984, newest.path("tokens_remaining").asLong());
+        assertTrue(newest.path("tokens_limit").isNull(), newest.toString());
+
+        JsonNode both = api.getOk("/api/v1/analytics/rate-limits?" + range).path("items");
+        assertEquals(2, both.size(), both.toString());
+        JsonNode anthropic = both.get(0);
+        assertEquals("claude-headers", anthropic.path("model").asText());
+        assertEquals(7000, anthropic.path("tokens_remaining").asLong());
+        assertTrue(anthropic.path("tokens_remaining").isIntegralNumber(), anthropic.toString());
+        assertEquals("2026-01-01T00:00:30Z", anthropic.path("tokens_reset").asText());
+        assertEquals(20, anthropic.path("retry_after").asLong());
+        assertTrue(anthropic.path("requests_remaining").isNull(), anthropic.toString());
     }
 
     @Test
@@ -272,6 +320,20 @@ class AnalyticsApiTest {
         res = api.get("/api/v1/analytics/costs?group_by=planet");
         assertEquals(400, res.statusCode());
         assertTrue(res.body().contains("group_by"), res.body());
+        // times the database cannot store (or Java cannot shift by a day) once answered 500
+        for (String route : List.of("/api/v1/metrics/dashboard", "/api/v1/metrics/latency-distribution",
+                "/api/v1/analytics/costs?group_by=user", "/api/v1/analytics/costs?group_by=day",
+                "/api/v1/analytics/rate-limits")) {
+            String sep = route.contains("?") ? "&" : "?";
+            res = api.get(route + sep + "from=-4800-01-01T00:00:00Z&to=-4800-01-02T00:00:00Z");
+            assertEquals(400, res.statusCode(), route + ": " + res.body());
+            assertTrue(res.body().contains(": must be between"), res.body());
+            res = api.get(route + sep + "to=-999999999-01-01T00:00:00%2B18:00");
+            assertEquals(400, res.statusCode(), route + ": " + res.body());
+            assertTrue(res.body().contains("to: must be between"), res.body());
+        }
+        res = api.get("/api/v1/metrics/timeseries?metric=requests&from=%2B294276-01-01T00:00:00Z&to=%2B294276-01-02T00:00:00Z");
+        assertEquals(400, res.statusCode(), res.body());
     }
 
     static final Pattern SAMPLE = Pattern.compile(

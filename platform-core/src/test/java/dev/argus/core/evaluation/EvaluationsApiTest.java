@@ -205,6 +205,8 @@ class EvaluationsApiTest {
         unknownCall.putArray("call_ids").add("0190a000-0000-7000-8000-000000000000");
         assertError(unknownCall, "unknown_call", "call_ids");
         assertEquals(404, api.get("/api/v1/evaluations/0190a000-0000-7000-8000-000000000000").statusCode());
+        // like GET /api/v1/calls/{id}: a call the project does not hold is not found, not an empty list
+        assertEquals(404, api.get("/api/v1/calls/0190a000-0000-7000-8000-000000000000/scores").statusCode());
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -99,6 +101,7 @@ class OpenApiContractTest {
         TestPlugins.copyBundled("provider-mock.jar", plugins);
         TestPlugins.copyBundled("exporter-csv.jar", plugins);
         TestPlugins.copyBundled("exporter-json.jar", plugins);
+        TestPlugins.copyBundled("evaluator-text-metrics.jar", plugins);
         openAi = FakeProviderUpstream.openAi();
         anthropic = FakeProviderUpstream.anthropic();
         ollama = FakeProviderUpstream.ollama();
@@ -168,7 +171,7 @@ class OpenApiContractTest {
                 + "\"output\":{\"role\":\"assistant\",\"content\":\"Rayleigh scattering.\"},"
                 + "\"usage\":{\"input_tokens\":12,\"output_tokens\":5},\"user_id\":\"user-42\","
                 + "\"session_id\":\"s-1\",\"trace_id\":\"t-1\",\"prompt\":{\"name\":\"greeting\",\"version\":1},"
-                + "\"tags\":[\"docs\"],\"metadata\":{\"region\":\"eu\"},\"rate_limit\":{\"remaining_requests\":499}},"
+                + "\"tags\":[\"docs\"],\"metadata\":{\"region\":\"eu\",\"reference\":\"Rayleigh scattering of sunlight.\"},\"rate_limit\":{\"remaining_requests\":499}},"
                 + "{\"provider\":\"anthropic\",\"model\":\"claude-3-5-haiku\",\"started_at\":\"2026-11-28T10:16:00Z\","
                 + "\"latency_ms\":1200,\"status\":\"error\",\"error\":{\"category\":\"rate_limit\","
                 + "\"message\":\"429 Too Many Requests\",\"http_status\":429},\"input\":\"Hi\",\"user_id\":\"user-gone\"}]}";
@@ -286,6 +289,7 @@ class OpenApiContractTest {
         sample("POST /api/v1/prompts/{name}/experiments/{id}/stop", "POST",
                 "/api/v1/prompts/support/experiments/" + experiment + "/stop", null, 200, As.OWNER);
         gatewaySamples();
+        analyticsAndEvaluationSamples(callId);
     }
 
     /** Provider keys the proxy samples send; the fake upstreams record them, Argus must only pass them on. */
@@ -407,6 +411,60 @@ class OpenApiContractTest {
                 + "\\\"parts\\\":[{\\\"type\\\":\\\"text\\\",\\\"content\\\":\\\"Rayleigh scattering.\\\"}],"
                 + "\\\"finish_reason\\\":\\\"stop\\\"}]\"}}],"
                 + "\"status\":{\"code\":1}}]}]}]}";
+
+    /**
+     * Analytics over the calls ingested above plus three earlier days of spend (so the cost forecast is
+     * fitted), and an evaluation of the first call that has really completed, so its scores are real.
+     */
+    private static void analyticsAndEvaluationSamples(String callId) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        StringBuilder history = new StringBuilder("{\"calls\":[");
+        for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
+            history.append(daysAgo == 3 ? "" : ",").append("{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",")
+                    .append("\"started_at\":\"").append(today.minusDays(daysAgo)).append("T12:00:00Z\",")
+                    .append("\"latency_ms\":").append(200 * daysAgo).append(",\"usage\":{\"input_tokens\":")
+                    .append(20_000 * daysAgo).append(",\"output_tokens\":").append(4_000 * daysAgo).append("}");
+            if (daysAgo == 1) {
+                // the provider's headers, as the gateway records them
+                history.append(",\"rate_limit\":{\"x-ratelimit-limit-requests\":\"500\",")
+                        .append("\"x-ratelimit-remaining-requests\":\"499\",\"x-ratelimit-reset-requests\":\"120ms\"}");
+            }
+            history.append("}");
+        }
+        HttpResponse<String> ingested = send(new Sample("POST", "/api/v1/ingest", history + "]}", 200, As.INGEST_KEY));
+        assertEquals(200, ingested.statusCode(), ingested.body());
+        String lastDays = "from=" + today.minusDays(3) + "T00:00:00Z&to=" + today + "T00:00:00Z";
+        String costs = "/api/v1/analytics/costs?group_by=day&" + lastDays;
+        assertTrue(call("GET", costs, null, 200).path("forecast").path("available").asBoolean(),
+                "three days of spend give a forecast");
+
+        String callsDay = "from=2026-11-28T00:00:00Z&to=2026-11-29T00:00:00Z";
+        sample("GET /api/v1/metrics/dashboard", "GET", "/api/v1/metrics/dashboard?" + callsDay, null, 200, As.API_KEY);
+        sample("GET /api/v1/metrics/timeseries", "GET", "/api/v1/metrics/timeseries?metric=latency_p95&interval=1h"
+                + "&group_by=model&" + callsDay, null, 200, As.API_KEY);
+        sample("GET /api/v1/metrics/latency-distribution", "GET", "/api/v1/metrics/latency-distribution?provider=openai&"
+                + callsDay, null, 200, As.API_KEY);
+        sample("GET /api/v1/analytics/costs", "GET", costs, null, 200, As.API_KEY);
+        sample("GET /api/v1/analytics/rate-limits", "GET", "/api/v1/analytics/rate-limits?provider=openai&model=gpt-4o-mini&"
+                + lastDays, null, 200, As.API_KEY);
+        sample("GET /metrics", "GET", "/metrics", null, 200, As.API_KEY);
+
+        // the first call carries metadata.reference, which BLEU scores its output against
+        String evaluation = call("POST", "/api/v1/evaluations", "{\"evaluator\":\"bleu\",\"call_ids\":[\"" + callId
+                + "\"]}", 202).path("id").asText();
+        JsonNode view = call("GET", "/api/v1/evaluations/" + evaluation, null, 200);
+        for (int polls = 0; polls < 600 && !view.path("status").asText().startsWith("completed"); polls++) {
+            Thread.sleep(50);
+            view = call("GET", "/api/v1/evaluations/" + evaluation, null, 200);
+        }
+        assertEquals("completed", view.path("status").asText(), view.toString());
+        assertTrue(view.path("items").path(0).path("score").path("value").isNumber(), view.toString());
+        sample("POST /api/v1/evaluations", "POST", "/api/v1/evaluations", "{\"evaluator\":\"rouge\",\"config\":"
+                + "{\"use_stemmer\":true},\"items\":[{\"input\":\"Why is the sky blue?\",\"output\":\"Rayleigh "
+                + "scattering.\",\"reference\":\"Rayleigh scattering of sunlight.\"}]}", 202, As.API_KEY);
+        sample("GET /api/v1/evaluations", "GET", "/api/v1/evaluations?limit=10", null, 200, As.API_KEY);
+        sample("GET /api/v1/evaluations/{id}", "GET", "/api/v1/evaluations/" + evaluation, null, 200, As.API_KEY);
+        sample("GET /api/v1/calls/{id}/scores", "GET", "/api/v1/calls/" + callId + "/scores", null, 200, As.API_KEY);
     }
 
     private static void sample(String operation, String method, String path, String body, int status, As as) {
@@ -622,9 +680,9 @@ class OpenApiContractTest {
             failures.add(key + ": the sample should answer at least one NDJSON line");
         }
         for (String body : bodies) {
-            // text answers (e.g. server-sent events) are documented as strings
-            Set<ValidationMessage> errors = validator.validate(type.startsWith("text/")
-                    ? JSON.getNodeFactory().textNode(body) : JSON.readTree(body));
+            // text formats (Prometheus exposition, CSV) are one string, checked against a `type: string` schema
+            JsonNode answered = type.startsWith("text/") ? JSON.getNodeFactory().textNode(body) : JSON.readTree(body);
+            Set<ValidationMessage> errors = validator.validate(answered);
             if (!errors.isEmpty()) {
                 failures.add(key + " response does not match its schema: " + errors + "\n  " + abbreviate(body));
             }
