@@ -1,11 +1,10 @@
 package dev.argus.core.analytics;
 
 import dev.argus.core.server.ApiException;
+import dev.argus.core.server.TimeParameter;
 import io.helidon.common.parameters.Parameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
@@ -91,14 +90,7 @@ final class AnalyticsParams {
 
     private static Instant instant(Parameters query, String name) {
         String value = text(query, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw bad(name, "must be an ISO-8601 time with offset, e.g. 2026-01-31T12:00:00Z");
-        }
+        return value == null ? null : TimeParameter.parse(name, value);
     }
 
     static ApiException bad(String name, String message) {

@@ -12,7 +12,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Every 4xx and 5xx leaves the server as the JSON error envelope — from handlers, from unexpected
@@ -20,6 +22,11 @@ import java.util.UUID;
  */
 public final class ErrorMapping {
 
+    /**
+     * SQL states of text PostgreSQL refuses to store (a NUL character in text or JSONB). The database
+     * finds them anyway, inside the transaction the error rolls back, so requests are not scanned twice.
+     */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
     private static final System.Logger LOG = System.getLogger(ErrorMapping.class.getName());
 
     private ErrorMapping() {
@@ -40,6 +47,14 @@ public final class ErrorMapping {
             } else if (status.code() < 500) {
                 Json.send(res, status, ErrorBody.of(status.reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'),
                         e.getMessage(), Map.of()));
+            } else {
+                internalError(req, res, e);
+            }
+        });
+        routing.error(DataAccessException.class, (req, res, e) -> {
+            if (UNSTORABLE_TEXT.contains(e.sqlState())) {
+                Json.send(res, Status.BAD_REQUEST_400, ErrorBody.of("invalid_text",
+                        "text contains a character PostgreSQL cannot store (NUL, U+0000)", Map.of()));
             } else {
                 internalError(req, res, e);
             }
