@@ -1,5 +1,6 @@
 package dev.argus.core.server;
 
+import dev.argus.core.storage.DatabaseOutage;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -63,6 +64,14 @@ public final class ErrorMapping {
     }
 
     private static void internalError(ServerRequest req, ServerResponse res, Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.log(System.Logger.Level.WARNING, req.prologue().method() + " " + req.path().path()
+                    + ": the database is unreachable (" + e.getMessage() + ")");
+            res.header(HeaderNames.create("Retry-After"), "5");
+            Json.send(res, Status.SERVICE_UNAVAILABLE_503, ErrorBody.of("database_unavailable",
+                    "the database is unreachable; nothing was changed, retry later", Map.of()));
+            return;
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(System.Logger.Level.ERROR, "Unhandled error in " + req.prologue().method() + " "
                 + req.path().path() + " (incident " + incident + ")", e);
