@@ -153,7 +153,7 @@ final class AlertChannels {
 
     private static Map<String, String> plainSettings(AlertChannelsRecord row) {
         try {
-            return Json.MAPPER.readValue(row.getSettings().data(), new TypeReference<Map<String, String>>() { });
+            return Json.STORED.readValue(row.getSettings().data(), new TypeReference<Map<String, String>>() { });
         } catch (java.io.IOException e) {
             throw new IllegalStateException("alert_channels.settings is not a string map", e);
         }

@@ -97,7 +97,7 @@ final class AlertDeliveries {
         labels.put("event_id", e.getId().toString());
         labels.put("metric", e.getMetric());
         try {
-            dev.argus.core.server.Json.MAPPER.readTree(e.getObserved().data()).properties()
+            dev.argus.core.server.Json.STORED.readTree(e.getObserved().data()).properties()
                     .forEach(p -> labels.put(p.getKey(), p.getValue().asText()));
         } catch (java.io.IOException ex) {
             throw new IllegalStateException(ex);

@@ -70,7 +70,7 @@ final class AlertEvents {
 
     private static JsonNode tree(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Json.STORED.readTree(json);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,11 +1,10 @@
 package dev.argus.core.analytics;
 
 import dev.argus.core.server.ApiException;
+import dev.argus.core.server.TimeParameter;
 import io.helidon.common.parameters.Parameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
@@ -16,9 +15,6 @@ final class AnalyticsParams {
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
     /** Longest range one request may cover. */
     static final Duration MAX_RANGE = Duration.ofDays(400);
-    /** Earliest and latest time accepted: four-digit years, well inside what the database stores. */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private AnalyticsParams() {
     }
@@ -94,20 +90,7 @@ final class AnalyticsParams {
 
     private static Instant instant(Parameters query, String name) {
         String value = text(query, name);
-        if (value == null) {
-            return null;
-        }
-        Instant t;
-        try {
-            t = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw bad(name, "must be an ISO-8601 time with offset, e.g. 2026-01-31T12:00:00Z");
-        }
-        // beyond these the database's timestamp range (or Java's own) is exceeded
-        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-            throw bad(name, "must be between " + EARLIEST + " and " + LATEST);
-        }
-        return t;
+        return value == null ? null : TimeParameter.parse(name, value);
     }
 
     static ApiException bad(String name, String message) {

@@ -101,7 +101,7 @@ public final class RateLimitHeadroom {
 
     private static JsonNode parse(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Json.STORED.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

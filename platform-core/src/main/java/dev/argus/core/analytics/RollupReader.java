@@ -60,7 +60,7 @@ public final class RollupReader {
             return Map.of();
         }
         try {
-            return Json.MAPPER.readValue(json.data(), COUNTS);
+            return Json.STORED.readValue(json.data(), COUNTS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

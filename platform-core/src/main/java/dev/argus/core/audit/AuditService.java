@@ -52,7 +52,7 @@ public final class AuditService implements ApiService {
     private static Entry entry(AuditLogRecord r) {
         try {
             return new Entry(r.getId(), r.getAction(), r.getTargetType(), r.getTargetId(),
-                    Json.MAPPER.readTree(r.getSummary().data()), r.getActorUserId(), r.getActorApiKeyId(), r.getIp(),
+                    Json.STORED.readTree(r.getSummary().data()), r.getActorUserId(), r.getActorApiKeyId(), r.getIp(),
                     r.getCreatedAt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,15 +2,20 @@ package dev.argus.core.auth;
 
 import static dev.argus.core.storage.jooq.Tables.API_KEYS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.argus.core.server.ApiException;
+import dev.argus.core.storage.DatabaseOutage;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +24,17 @@ import org.jooq.DSLContext;
 
 /**
  * API keys: {@code Authorization: Bearer sk-…}, {@code Authorization: Basic base64(pk-…:sk-…)} or
- * {@code X-Argus-Key: pk-…:sk-…}. Revoked keys stop working at once (no cache).
+ * {@code X-Argus-Key: pk-…:sk-…}. Every request is checked against the database, so revoked keys stop
+ * working at once. Only while the database is unreachable does a key verified on this node in the
+ * last {@link #OUTAGE_GRACE} keep working (so the proxy keeps proxying); a key cannot be revoked then.
  */
 public final class ApiKeyAuthenticator implements Authenticator {
 
+    static final Duration OUTAGE_GRACE = Duration.ofMinutes(5);
+
     private final DSLContext dsl;
+    private final Cache<String, Caller> verifiedRecently = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(OUTAGE_GRACE).build();
 
     public ApiKeyAuthenticator(DSLContext dsl) {
         this.dsl = dsl;
@@ -69,6 +80,24 @@ public final class ApiKeyAuthenticator implements Authenticator {
 
     private Caller verify(Presented presented) {
         byte[] hash = ApiKeyCredentials.hashSecret(presented.secret());
+        String cacheKey = presented.publicKey() + ":" + HexFormat.of().formatHex(hash);
+        try {
+            Caller caller = verifyInDatabase(presented, hash);
+            verifiedRecently.put(cacheKey, caller);
+            return caller;
+        } catch (ApiException e) {
+            verifiedRecently.invalidate(cacheKey);
+            throw e;
+        } catch (RuntimeException e) {
+            Caller recent = DatabaseOutage.causedBy(e) ? verifiedRecently.getIfPresent(cacheKey) : null;
+            if (recent == null) {
+                throw e;
+            }
+            return recent;
+        }
+    }
+
+    private Caller verifyInDatabase(Presented presented, byte[] hash) {
         var condition = presented.publicKey() == null ? API_KEYS.SECRET_SHA256.eq(hash)
                 : API_KEYS.PUBLIC_KEY.eq(presented.publicKey());
         var key = dsl.selectFrom(API_KEYS).where(condition).and(API_KEYS.REVOKED_AT.isNull()).fetchOne();

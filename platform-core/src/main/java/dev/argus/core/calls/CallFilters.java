@@ -2,11 +2,10 @@ package dev.argus.core.calls;
 
 import dev.argus.api.ErrorCategory;
 import dev.argus.core.server.ApiException;
+import dev.argus.core.server.TimeParameter;
 import io.helidon.common.parameters.Parameters;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,14 +75,7 @@ final class CallFilters {
 
     private static Instant instant(Parameters query, String name) {
         String value = text(query, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw bad(name, "must be an ISO-8601 time with offset, e.g. 2026-11-28T00:00:00Z");
-        }
+        return value == null ? null : TimeParameter.parse(name, value);
     }
 
     private static Long whole(Parameters query, String name) {

@@ -91,7 +91,7 @@ final class CallViews {
         Map<String, Object> metadata;
         try {
             metadata = r.metadataJson() == null ? Map.of()
-                    : Json.MAPPER.readValue(r.metadataJson(), new TypeReference<Map<String, Object>>() { });
+                    : Json.STORED.readValue(r.metadataJson(), new TypeReference<Map<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,7 +120,7 @@ final class CallViews {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(json);
+            return Json.STORED.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,7 +60,7 @@ public final class EvaluationConfig {
     public static Map<String, String> parse(String json) {
         try {
             Map<String, String> values = new LinkedHashMap<>();
-            Json.MAPPER.readTree(json).properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
+            Json.STORED.readTree(json).properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
             return values;
         } catch (IOException e) {
             throw new IllegalArgumentException("stored config is not JSON: " + e.getMessage());

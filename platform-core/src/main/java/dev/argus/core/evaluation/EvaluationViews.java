@@ -71,7 +71,7 @@ final class EvaluationViews {
 
     private static JsonNode tree(String json) {
         try {
-            return Json.MAPPER.readTree(json == null ? "{}" : json);
+            return Json.STORED.readTree(json == null ? "{}" : json);
         } catch (IOException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }

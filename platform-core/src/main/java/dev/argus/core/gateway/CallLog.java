@@ -1,7 +1,9 @@
 package dev.argus.core.gateway;
 
 import dev.argus.core.ingest.IngestPipeline;
+import dev.argus.core.ingest.IngestRejectedException;
 import dev.argus.core.ingest.NewCall;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Logs proxied and traced calls off the request path: the proxy answers its client first and hands
  * the call here; at most {@code maxPending} calls wait for their commit, more are dropped and counted
- * (the client's call itself never fails because of the log).
+ * (the client's call itself never fails because of the log). While the database is unreachable or
+ * the queue is full, a call is retried with backoff for up to {@link #RETRY_WINDOW}, so calls proxied
+ * during a short outage are logged once it ends.
  */
 public final class CallLog implements AutoCloseable {
 
@@ -28,6 +32,9 @@ public final class CallLog implements AutoCloseable {
      */
     public record Counts(long logged, long dropped, long failed) {
     }
+
+    static final Duration RETRY_WINDOW = Duration.ofMinutes(2);
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final IngestPipeline pipeline;
     private final Semaphore pending;
@@ -50,11 +57,7 @@ public final class CallLog implements AutoCloseable {
         try {
             executor.execute(() -> {
                 try {
-                    pipeline.ingest(projectId, List.of(call));
-                    logged.incrementAndGet();
-                } catch (RuntimeException e) {
-                    failed.incrementAndGet();
-                    LOG.log(System.Logger.Level.WARNING, "proxied call " + call.id() + " not logged: " + e.getMessage());
+                    commit(projectId, call);
                 } finally {
                     pending.release();
                 }
@@ -63,6 +66,45 @@ public final class CallLog implements AutoCloseable {
             pending.release();
             dropped.incrementAndGet();
         }
+    }
+
+    private void commit(UUID projectId, NewCall call) {
+        long deadline = System.nanoTime() + RETRY_WINDOW.toNanos();
+        long backoff = 250;
+        while (true) {
+            try {
+                pipeline.ingest(projectId, List.of(call));
+                logged.incrementAndGet();
+                return;
+            } catch (IngestRejectedException e) {
+                boolean retryable = e.reason() == IngestRejectedException.Reason.STORE_UNAVAILABLE
+                        || e.reason() == IngestRejectedException.Reason.QUEUE_FULL;
+                if (!retryable || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) > deadline
+                        || !pause(backoff)) {
+                    notLogged(call, e);
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            } catch (RuntimeException e) {
+                notLogged(call, e);
+                return;
+            }
+        }
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void notLogged(NewCall call, RuntimeException e) {
+        failed.incrementAndGet();
+        LOG.log(System.Logger.Level.WARNING, "proxied call " + call.id() + " not logged: " + e.getMessage());
     }
 
     /** The counters. */
@@ -75,7 +117,9 @@ public final class CallLog implements AutoCloseable {
     public void close() {
         executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow(); // calls still retrying against an unreachable database
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

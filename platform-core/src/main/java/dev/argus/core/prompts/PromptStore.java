@@ -409,7 +409,7 @@ public final class PromptStore {
 
     private static <T> T parse(JSONB value, TypeReference<T> type) {
         try {
-            return Json.MAPPER.readValue(value.data(), type);
+            return Json.STORED.readValue(value.data(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }

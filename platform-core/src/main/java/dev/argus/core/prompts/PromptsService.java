@@ -326,9 +326,9 @@ public final class PromptsService implements ApiService {
             }
             if (counts) {
                 if (v.successes() == null || v.total() == null || v.successes() < 0 || v.total() < 1
-                        || v.successes() > v.total()) {
+                        || v.successes() > v.total() || v.total() > StatsService.MAX_COUNT) {
                     throw ApiException.badRequest("invalid_request",
-                            field + " needs 0 <= successes <= total and total >= 1");
+                            field + " needs 0 <= successes <= total, 1 <= total <= " + StatsService.MAX_COUNT);
                 }
                 data.add(new VariantData(v.version(), null, v.successes(), v.total()));
             } else {

@@ -1,5 +1,6 @@
 package dev.argus.core.server;
 
+import dev.argus.core.storage.DatabaseOutage;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -12,7 +13,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Every 4xx and 5xx leaves the server as the JSON error envelope — from handlers, from unexpected
@@ -20,6 +23,11 @@ import java.util.UUID;
  */
 public final class ErrorMapping {
 
+    /**
+     * SQL states of text PostgreSQL refuses to store (a NUL character in text or JSONB). The database
+     * finds them anyway, inside the transaction the error rolls back, so requests are not scanned twice.
+     */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
     private static final System.Logger LOG = System.getLogger(ErrorMapping.class.getName());
 
     private ErrorMapping() {
@@ -44,10 +52,26 @@ public final class ErrorMapping {
                 internalError(req, res, e);
             }
         });
+        routing.error(DataAccessException.class, (req, res, e) -> {
+            if (UNSTORABLE_TEXT.contains(e.sqlState())) {
+                Json.send(res, Status.BAD_REQUEST_400, ErrorBody.of("invalid_text",
+                        "text contains a character PostgreSQL cannot store (NUL, U+0000)", Map.of()));
+            } else {
+                internalError(req, res, e);
+            }
+        });
         routing.error(Exception.class, ErrorMapping::internalError);
     }
 
     private static void internalError(ServerRequest req, ServerResponse res, Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.log(System.Logger.Level.WARNING, req.prologue().method() + " " + req.path().path()
+                    + ": the database is unreachable (" + e.getMessage() + ")");
+            res.header(HeaderNames.create("Retry-After"), "5");
+            Json.send(res, Status.SERVICE_UNAVAILABLE_503, ErrorBody.of("database_unavailable",
+                    "the database is unreachable; nothing was changed, retry later", Map.of()));
+            return;
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(System.Logger.Level.ERROR, "Unhandled error in " + req.prologue().method() + " "
                 + req.path().path() + " (incident " + incident + ")", e);

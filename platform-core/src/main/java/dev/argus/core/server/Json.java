@@ -32,9 +32,17 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
 
+    /**
+     * Reads JSON that the database gives back. PostgreSQL writes JSONB numbers in full ({@code 1e-308}
+     * comes back as 309 digits), so data the API accepted must not be held to the request limits.
+     */
+    public static final ObjectMapper STORED = MAPPER.copy();
+
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxStringLength(8 * 1024 * 1024).maxNumberLength(64).build());
+        STORED.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(Integer.MAX_VALUE).maxNumberLength(200_000).build());
     }
 
     private Json() {

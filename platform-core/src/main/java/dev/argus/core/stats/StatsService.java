@@ -20,6 +20,8 @@ public final class StatsService implements ApiService {
 
     /** Most values accepted per sample. */
     static final int MAX_VALUES = 200_000;
+    /** Largest trial count: beyond it sums of counts lose precision as doubles (2^53) and overflow. */
+    public static final long MAX_COUNT = 1_000_000_000_000_000L;
 
     /** Body of {@code POST /two-sample}; only {@code a} and {@code b} are required. */
     record TwoSampleRequest(List<Double> a, List<Double> b, String alternative, String mannWhitneyMethod,
@@ -77,6 +79,9 @@ public final class StatsService implements ApiService {
     public static TwoByTwo table(long sa, long ta, long sb, long tb) {
         if (ta == 0 || tb == 0) {
             throw ApiException.badRequest("invalid_request", (ta == 0 ? "total_a" : "total_b") + " must be at least 1");
+        }
+        if (ta > MAX_COUNT || tb > MAX_COUNT) {
+            throw ApiException.badRequest("invalid_request", "total_a and total_b must be at most " + MAX_COUNT);
         }
         if (sa > ta) {
             throw ApiException.badRequest("invalid_request", "success_a must not exceed total_a");
