@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +80,8 @@ final class AlertChannels {
                 .filter(ConfigField::secret).map(ConfigField::name).toList();
         Map<String, String> plain = new LinkedHashMap<>(settings);
         secretFields.forEach(plain::remove);
+        // a null setting means "not set", as for the extension: keep it out of what is stored and shown
+        plain.values().removeIf(Objects::isNull);
         UUID id = UUID.randomUUID();
         try {
             dsl.transaction(cfg -> {

@@ -39,6 +39,8 @@ final class AlertRules {
             row.setProjectId(projectId);
             apply(row, r);
             row.store();
+            // store() brings back only the key: read the defaulted state and timestamps too
+            row.refresh();
             return toRule(row);
         } catch (IntegrityConstraintViolationException e) {
             throw duplicate(r.name());

@@ -103,7 +103,7 @@ public final class AlertsService implements ApiService {
         if (limit < 1 || limit > 500) {
             throw ApiException.badRequest("invalid_request", "limit: must be a whole number from 1 to 500");
         }
-        UUID ruleId = query.first("rule_id").map(AlertsService::uuid).orElse(null);
+        UUID ruleId = query.first("rule_id").map(text -> uuid("rule_id", text)).orElse(null);
         Json.ok(res, events.page(Caller.of(req).projectId(), ruleId, limit, query.first("cursor").orElse(null)));
     }
 
@@ -115,14 +115,14 @@ public final class AlertsService implements ApiService {
     }
 
     private static UUID id(ServerRequest req) {
-        return uuid(req.path().pathParameters().first("id").orElse(""));
+        return uuid("id", req.path().pathParameters().first("id").orElse(""));
     }
 
-    private static UUID uuid(String text) {
+    private static UUID uuid(String field, String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_request", "id: '" + text + "' is not a UUID");
+            throw ApiException.badRequest("invalid_request", field + ": '" + text + "' is not a UUID");
         }
     }
 }

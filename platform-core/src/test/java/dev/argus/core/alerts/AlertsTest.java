@@ -200,7 +200,12 @@ class AlertsTest {
         assertEquals(403, fx.post("/api/v1/alerts/rules", body, viewer).statusCode());
         HttpResponse<String> created = fx.post("/api/v1/alerts/rules", body, admin);
         assertEquals(201, created.statusCode(), created.body());
-        String id = Fixtures.JSON.readTree(created.body()).path("id").asText();
+        JsonNode createdRule = Fixtures.JSON.readTree(created.body());
+        String id = createdRule.path("id").asText();
+        // the answer shows the stored rule, defaulted state and times included
+        assertEquals("ok", createdRule.path("state").asText(), created.body());
+        assertTrue(createdRule.path("created_at").isTextual() && createdRule.path("updated_at").isTextual(),
+                created.body());
         assertEquals(200, fx.get("/api/v1/alerts/rules/" + id, viewer).statusCode());
         assertEquals(409, fx.post("/api/v1/alerts/rules", body, admin).statusCode());
 
@@ -224,6 +229,17 @@ class AlertsTest {
                 "name", "pager", "extension_id", "pagerduty", "settings", Map.of())), admin);
         assertEquals(400, unknown.statusCode());
         assertTrue(Fixtures.errorMessage(unknown).startsWith("extension_id:"), unknown.body());
+
+        HttpResponse<String> nullSetting = fx.post("/api/v1/alerts/channels", "{\"name\":\"quiet hook\","
+                + "\"extension_id\":\"webhook\",\"settings\":{\"url\":\"http://127.0.0.1:9/hook\",\"timeout\":null}}",
+                admin);
+        assertEquals(201, nullSetting.statusCode(), nullSetting.body());
+        JsonNode settings = Fixtures.JSON.readTree(nullSetting.body()).path("settings");
+        assertEquals("http://127.0.0.1:9/hook", settings.path("url").asText(), nullSetting.body());
+        assertFalse(settings.has("timeout"), "a null setting is not set: " + nullSetting.body());
+        HttpResponse<String> badRuleId = fx.get("/api/v1/alerts/events?rule_id=nope", viewer);
+        assertEquals(400, badRuleId.statusCode());
+        assertTrue(Fixtures.errorMessage(badRuleId).startsWith("rule_id:"), badRuleId.body());
 
         HttpResponse<String> replaced = fx.send("PUT", "/api/v1/alerts/rules/" + id, body.replace("1000", "2000"), admin);
         assertEquals(200, replaced.statusCode(), replaced.body());

@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.sun.net.httpserver.HttpServer;
 import dev.argus.core.auth.Access;
 import dev.argus.core.auth.ApiKeyCredentials;
 import dev.argus.core.auth.ApiKeyScope;
@@ -20,6 +21,8 @@ import dev.argus.core.testing.Fixtures;
 import dev.argus.core.testing.RunningArgus;
 import dev.argus.core.testing.TestPlugins;
 import dev.argus.plugins.testkit.WireSamples;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -60,6 +63,8 @@ class OpenApiContractTest {
     static RunningArgus argus;
     static JsonNode document;
     static Fixtures fixtures;
+    /** Receives what the webhook alert channel sends. */
+    static HttpServer alertReceiver;
 
     /** Whose credentials a sample request carries. */
     enum As {
@@ -105,8 +110,11 @@ class OpenApiContractTest {
         openAi = FakeProviderUpstream.openAi();
         anthropic = FakeProviderUpstream.anthropic();
         ollama = FakeProviderUpstream.ollama();
+        TestPlugins.copyBundled("alert-webhook.jar", plugins);
+        // alert rules are evaluated often, so the alert event sample has an event to show
         argus = RunningArgus.start(plugins, Map.of("ARGUS_PROXY_OPENAI_UPSTREAM", openAi.baseUrl(),
-                "ARGUS_PROXY_ANTHROPIC_UPSTREAM", anthropic.baseUrl(), "ARGUS_PROXY_OLLAMA_UPSTREAM", ollama.baseUrl()));
+                "ARGUS_PROXY_ANTHROPIC_UPSTREAM", anthropic.baseUrl(), "ARGUS_PROXY_OLLAMA_UPSTREAM", ollama.baseUrl(),
+                "ARGUS_ALERTS_EVALUATION_INTERVAL", "200ms"));
         HttpResponse<String> res = argus.send(HttpRequest.newBuilder(argus.uri("/openapi"))
                 .header("Accept", "application/json"));
         assertEquals(200, res.statusCode(), res.body());
@@ -120,6 +128,9 @@ class OpenApiContractTest {
         openAi.close();
         anthropic.close();
         ollama.close();
+        if (alertReceiver != null) {
+            alertReceiver.stop(0);
+        }
     }
 
     /** Data every sample needs, made through the API where the API can make it, then the samples. */
@@ -290,6 +301,7 @@ class OpenApiContractTest {
                 "/api/v1/prompts/support/experiments/" + experiment + "/stop", null, 200, As.OWNER);
         gatewaySamples();
         analyticsAndEvaluationSamples(callId);
+        alertSamples();
     }
 
     /** Provider keys the proxy samples send; the fake upstreams record them, Argus must only pass them on. */
@@ -465,6 +477,63 @@ class OpenApiContractTest {
         sample("GET /api/v1/evaluations", "GET", "/api/v1/evaluations?limit=10", null, 200, As.API_KEY);
         sample("GET /api/v1/evaluations/{id}", "GET", "/api/v1/evaluations/" + evaluation, null, 200, As.API_KEY);
         sample("GET /api/v1/calls/{id}/scores", "GET", "/api/v1/calls/" + callId + "/scores", null, 200, As.API_KEY);
+
+    /**
+     * Alert channels (a webhook posting to a loopback receiver) and rules; one rule watches
+     * {@code requests >= 0}, which holds at once, so it fires and the event history has a delivered event.
+     */
+    private static void alertSamples() throws Exception {
+        alertReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        alertReceiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        alertReceiver.start();
+        String hookUrl = "http://127.0.0.1:" + alertReceiver.getAddress().getPort() + "/hook";
+        String channel = created("POST", "/api/v1/alerts/channels", "{\"name\":\"ops hook\",\"extension_id\":"
+                + "\"webhook\",\"settings\":{\"url\":\"" + hookUrl + "\",\"secret\":\"whsec-openapi-0123456789\"}}")
+                .path("id").asText();
+        String oldChannel = created("POST", "/api/v1/alerts/channels", "{\"name\":\"old hook\",\"extension_id\":"
+                + "\"webhook\",\"settings\":{\"url\":\"" + hookUrl + "\"}}").path("id").asText();
+        String rule = created("POST", "/api/v1/alerts/rules", "{\"name\":\"always\",\"metric\":\"requests\","
+                + "\"window_seconds\":60,\"comparator\":\"gte\",\"threshold\":0,\"severity\":\"info\","
+                + "\"channel_ids\":[\"" + channel + "\"]}").path("id").asText();
+        String oldRule = created("POST", "/api/v1/alerts/rules", "{\"name\":\"old rule\",\"metric\":\"tokens\","
+                + "\"window_seconds\":3600,\"comparator\":\"gt\",\"threshold\":1000000,\"severity\":\"warning\","
+                + "\"enabled\":false}").path("id").asText();
+        String events = "/api/v1/alerts/events?rule_id=" + rule + "&limit=10";
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!call("GET", events, null, 200).path("items").path(0).path("deliveries").path(0).path("status")
+                .asText().equals("delivered")) {
+            assertTrue(System.nanoTime() < deadline, "the rule 'always' fired no delivered event: "
+                    + call("GET", events, null, 200));
+            Thread.sleep(100);
+        }
+
+        sample("GET /api/v1/alerts/rules", "GET", "/api/v1/alerts/rules", null, 200, As.OWNER);
+        sample("POST /api/v1/alerts/rules", "POST", "/api/v1/alerts/rules", "{\"name\":\"errors high\","
+                + "\"metric\":\"error_rate\",\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"prompt_name\":"
+                + "\"greeting\",\"window_seconds\":300,\"comparator\":\"gt\",\"threshold\":0.05,\"for_seconds\":120,"
+                + "\"cooldown_seconds\":600,\"severity\":\"critical\",\"channel_ids\":[\"" + channel + "\"],"
+                + "\"enabled\":true}", 201, As.OWNER);
+        sample("GET /api/v1/alerts/rules/{id}", "GET", "/api/v1/alerts/rules/" + rule, null, 200, As.OWNER);
+        sample("PUT /api/v1/alerts/rules/{id}", "PUT", "/api/v1/alerts/rules/" + rule, "{\"name\":\"always\","
+                + "\"metric\":\"requests\",\"window_seconds\":60,\"comparator\":\"gte\",\"threshold\":0,"
+                + "\"cooldown_seconds\":3600,\"severity\":\"warning\",\"channel_ids\":[\"" + channel + "\"]}", 200,
+                As.OWNER);
+        sample("DELETE /api/v1/alerts/rules/{id}", "DELETE", "/api/v1/alerts/rules/" + oldRule, null, 204, As.OWNER);
+        sample("GET /api/v1/alerts/channels", "GET", "/api/v1/alerts/channels", null, 200, As.OWNER);
+        sample("POST /api/v1/alerts/channels", "POST", "/api/v1/alerts/channels", "{\"name\":\"audit hook\","
+                + "\"extension_id\":\"webhook\",\"settings\":{\"url\":\"" + hookUrl + "\",\"secret\":"
+                + "\"whsec-audit-0123456789\",\"timeout\":\"5s\",\"headers\":\"Authorization: Bearer t0ken\"}}", 201,
+                As.OWNER);
+        sample("GET /api/v1/alerts/channels/{id}", "GET", "/api/v1/alerts/channels/" + channel, null, 200, As.OWNER);
+        sample("DELETE /api/v1/alerts/channels/{id}", "DELETE", "/api/v1/alerts/channels/" + oldChannel, null, 204,
+                As.OWNER);
+        sample("POST /api/v1/alerts/channels/{id}/test", "POST", "/api/v1/alerts/channels/" + channel + "/test", null,
+                200, As.OWNER);
+        sample("GET /api/v1/alerts/events", "GET", events, null, 200, As.OWNER);
     }
 
     private static void sample(String operation, String method, String path, String body, int status, As as) {
