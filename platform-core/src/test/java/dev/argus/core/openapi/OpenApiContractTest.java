@@ -423,6 +423,7 @@ class OpenApiContractTest {
                 + "\\\"parts\\\":[{\\\"type\\\":\\\"text\\\",\\\"content\\\":\\\"Rayleigh scattering.\\\"}],"
                 + "\\\"finish_reason\\\":\\\"stop\\\"}]\"}}],"
                 + "\"status\":{\"code\":1}}]}]}]}";
+    }
 
     /**
      * Analytics over the calls ingested above plus three earlier days of spend (so the cost forecast is
@@ -477,6 +478,7 @@ class OpenApiContractTest {
         sample("GET /api/v1/evaluations", "GET", "/api/v1/evaluations?limit=10", null, 200, As.API_KEY);
         sample("GET /api/v1/evaluations/{id}", "GET", "/api/v1/evaluations/" + evaluation, null, 200, As.API_KEY);
         sample("GET /api/v1/calls/{id}/scores", "GET", "/api/v1/calls/" + callId + "/scores", null, 200, As.API_KEY);
+    }
 
     /**
      * Alert channels (a webhook posting to a loopback receiver) and rules; one rule watches
