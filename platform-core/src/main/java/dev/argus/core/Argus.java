@@ -16,6 +16,7 @@ import dev.argus.core.auth.HeadlessInit;
 import dev.argus.core.live.LiveFeed;
 import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.live.LiveIngestListener;
+import dev.argus.core.llm.LlmRequestService;
 import dev.argus.core.auth.PasswordHasher;
 import dev.argus.core.evaluation.EvaluationEngine;
 import dev.argus.core.auth.Security;
@@ -229,6 +230,8 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/v1/traces", new OtlpTraceService(tracking.pipeline())));
         mounts.add(Mount.api("/api/v1/calls", evaluations.callScoresService()));
         mounts.add(Mount.api("/api/v1/evaluations", evaluations.evaluationsService(plugins)));
+        mounts.add(Mount.api("/api/v1/llm", new LlmRequestService(plugins, security.secrets(),
+                new PromptStore(database.dsl()), tracking.pipeline(), dsl)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));
         return mounts;
     }

@@ -85,6 +85,9 @@ public final class Json {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (IOException e) {
+            if (e.getCause() instanceof ApiException checked) { // a record's constructor named the problem
+                throw checked;
+            }
             throw ApiException.badRequest("invalid_request", firstLine(e.getMessage()));
         }
     }

@@ -302,6 +302,16 @@ class OpenApiContractTest {
         gatewaySamples();
         analyticsAndEvaluationSamples(callId);
         alertSamples();
+        llmSamples();
+    }
+
+    /** A chat request through the mock provider, rendered from a stored prompt version. */
+    private static void llmSamples() throws Exception {
+        created("POST", "/api/v1/prompts/llm-sample/versions",
+                "{\"template\":\"Summarise: {{text}}\",\"model\":\"mock-small\",\"labels\":[\"production\"]}");
+        sample("POST /api/v1/llm/request", "POST", "/api/v1/llm/request", "{\"provider\":\"mock\",\"prompt\":"
+                + "{\"name\":\"llm-sample\",\"variables\":{\"text\":\"Argus logs every call.\"}},\"max_tokens\":64,"
+                + "\"user_id\":\"user-42\",\"tags\":[\"docs\"]}", 200, As.OWNER);
     }
 
     /** Provider keys the proxy samples send; the fake upstreams record them, Argus must only pass them on. */
