@@ -131,6 +131,15 @@ public final class CallerAuthenticator implements Authenticator {
     }
 
     private Caller authorizeUser(ServerRequest req, Caller user, Access access) {
+        if (access.instanceAdmin()) {
+            boolean admin = Boolean.TRUE.equals(dsl.select(USERS.INSTANCE_ADMIN).from(USERS)
+                    .where(USERS.ID.eq(user.userId())).fetchOne(USERS.INSTANCE_ADMIN));
+            if (!admin) {
+                throw new ApiException(Status.FORBIDDEN_403, "forbidden",
+                        "this route changes the whole server and needs an instance administrator");
+            }
+            return user;
+        }
         Optional<UUID> requested = requestedProject(req);
         if (access.userOnly()) {
             if (requested.isEmpty()) {

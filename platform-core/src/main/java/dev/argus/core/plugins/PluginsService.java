@@ -27,9 +27,9 @@ public final class PluginsService implements ApiService {
     @Override
     public void routes(ApiRules rules) {
         rules.get("/", Access.roleOrKey(ProjectRole.viewer, ApiKeyScope.READ), this::list);
-        rules.post("/reload", Access.role(ProjectRole.admin), this::reload);
-        rules.post("/{id}/enable", Access.role(ProjectRole.admin), (req, res) -> setEnabled(req, res, true));
-        rules.post("/{id}/disable", Access.role(ProjectRole.admin), (req, res) -> setEnabled(req, res, false));
+        rules.post("/reload", Access.instanceAdministrator(), this::reload);
+        rules.post("/{id}/enable", Access.instanceAdministrator(), (req, res) -> setEnabled(req, res, true));
+        rules.post("/{id}/disable", Access.instanceAdministrator(), (req, res) -> setEnabled(req, res, false));
     }
 
     private void reload(ServerRequest req, ServerResponse res) {

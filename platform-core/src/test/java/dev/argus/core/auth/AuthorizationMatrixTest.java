@@ -1,5 +1,7 @@
 package dev.argus.core.auth;
 
+import static dev.argus.core.storage.jooq.Tables.USERS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -45,6 +47,7 @@ class AuthorizationMatrixTest {
     static final Map<ProjectRole, String> tokens = new java.util.EnumMap<>(ProjectRole.class);
     static UUID otherProject;
     static String outsiderToken;
+    static String instanceAdminToken;
     static ApiKeyCredentials otherProjectKey;
 
     @BeforeAll
@@ -61,6 +64,9 @@ class AuthorizationMatrixTest {
         UUID outsider = fx.user("outsider@matrix.test");
         fx.member(otherProject, outsider, ProjectRole.owner);
         outsiderToken = fx.token("outsider@matrix.test");
+        UUID instanceAdmin = fx.user("instance-admin@matrix.test");
+        fx.dsl().update(USERS).set(USERS.INSTANCE_ADMIN, true).where(USERS.ID.eq(instanceAdmin)).execute();
+        instanceAdminToken = fx.token("instance-admin@matrix.test");
         otherProjectKey = fx.key(otherProject, Fixtures.allScopes());
     }
 
@@ -88,6 +94,10 @@ class AuthorizationMatrixTest {
     record ForeignKey() implements Persona {
     }
 
+    /** An instance administrator who is a member of no project. */
+    record InstanceAdmin() implements Persona {
+    }
+
     enum Outcome { ALLOWED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND }
 
     static List<Persona> personas() {
@@ -101,6 +111,7 @@ class AuthorizationMatrixTest {
             personas.add(new Key(scope));
         }
         personas.add(new ForeignKey());
+        personas.add(new InstanceAdmin());
         return personas;
     }
 
@@ -112,10 +123,16 @@ class AuthorizationMatrixTest {
         return switch (persona) {
             case Anonymous a -> Outcome.UNAUTHENTICATED;
             case Member m -> access.userOnly() || access.allowsRole(m.role()) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
-            case Outsider o -> access.minimumRole() == null && !access.userOnly() ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
+            case Outsider o -> outsider(access);
+            case InstanceAdmin i -> access.instanceAdmin() ? Outcome.ALLOWED : outsider(access);
             case Key k -> access.scope().filter(s -> s == k.scope()).isPresent() ? Outcome.ALLOWED : Outcome.FORBIDDEN;
             case ForeignKey f -> access.scope().isEmpty() ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
         };
+    }
+
+    /** A signed-in user who is not a member of the case's project. */
+    static Outcome outsider(Access access) {
+        return access.minimumRole() == null && !access.userOnly() ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
     }
 
     static Outcome observed(HttpResponse<String> res) {
@@ -149,6 +166,7 @@ class AuthorizationMatrixTest {
                         bearer = tokens.get(m.role());
                     }
                     case Outsider o -> bearer = outsiderToken;
+                    case InstanceAdmin i -> bearer = instanceAdminToken;
                     case Key k -> bearer = fx.key(project, Set.of(k.scope())).secret();
                     case ForeignKey f -> {
                         headers.add("X-Argus-Key");

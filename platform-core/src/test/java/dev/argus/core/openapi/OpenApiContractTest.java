@@ -1,5 +1,7 @@
 package dev.argus.core.openapi;
 
+import static dev.argus.core.storage.jooq.Tables.USERS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +142,8 @@ class OpenApiContractTest {
         UUID scratch = fixtures.project("openapi scratch");
         UUID owner = fixtures.user(OWNER);
         fixtures.member(project, owner, ProjectRole.owner);
+        // plugins are the whole server's: only an instance administrator reloads, enables or disables them
+        fixtures.dsl().update(USERS).set(USERS.INSTANCE_ADMIN, true).where(USERS.ID.eq(owner)).execute();
         fixtures.member(scratch, owner, ProjectRole.owner);
         UUID viewer = fixtures.user("viewer@openapi.test");
         fixtures.member(project, viewer, ProjectRole.viewer);
@@ -651,6 +655,9 @@ class OpenApiContractTest {
         }
         if (access.userOnly()) {
             return "user";
+        }
+        if (access.instanceAdmin()) {
+            return "instance admin";
         }
         String role = access.minimumRole() == null ? null : access.minimumRole().getLiteral();
         String key = access.keyScope() == null ? null : access.keyScope().wireName() + " key";
