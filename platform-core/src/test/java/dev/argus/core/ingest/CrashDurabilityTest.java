@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.core.testing.ApiClient;
+import dev.argus.core.testing.ChildArgus;
 import dev.argus.core.testing.TestDatabases;
 import dev.argus.core.testing.TestPlugins;
 import java.net.ServerSocket;
@@ -48,23 +49,11 @@ class CrashDurabilityTest {
         TestDatabases.TestDatabase db = TestDatabases.create();
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         TestPlugins.copyBundled("provider-mock.jar", plugins);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.argus.core.cli.ArgusCli", "start").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("argus.log").toFile());
-        builder.environment().putAll(Map.of("ARGUS_DATABASE_URL", db.url(), "ARGUS_DATABASE_USER", db.user(),
-                "ARGUS_DATABASE_PASSWORD", db.password(), "ARGUS_PLUGINS_DIR", plugins.toString(),
-                "ARGUS_SERVER_HOST", "127.0.0.1", "ARGUS_SERVER_PORT", Integer.toString(port),
-                "ARGUS_INIT_PROJECT", "crash", "ARGUS_INIT_API_KEY", KEY, "ARGUS_DATABASE_POOL_SIZE", "4"));
-        Process argus = builder.start();
+        ChildArgus argus = ChildArgus.start(db, plugins, dir, Map.of("ARGUS_INIT_PROJECT", "crash",
+                "ARGUS_INIT_API_KEY", KEY));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI base = URI.create("http://127.0.0.1:" + port);
+        URI base = argus.uri("/");
         try {
-            waitForHealth(client, base, argus);
             Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> clients = new ArrayList<>();
@@ -101,13 +90,12 @@ class CrashDurabilityTest {
             while (acknowledged.size() < 3000 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            argus.destroyForcibly(); // SIGKILL: no shutdown hook, no drain
-            argus.waitFor();
+            argus.kill();
             stop.set(true);
             for (Thread t : clients) {
                 t.join();
             }
-            assertTrue(acknowledged.size() >= 1000, "only " + acknowledged.size() + " acknowledged; see " + dir.resolve("argus.log"));
+            assertTrue(acknowledged.size() >= 1000, "only " + acknowledged.size() + " acknowledged; see " + argus.log());
 
             try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
                 PreparedStatement counts = c.prepareStatement(
@@ -124,26 +112,7 @@ class CrashDurabilityTest {
                 assertTrue(totals.getLong(1) >= acknowledged.size());
             }
         } finally {
-            argus.destroyForcibly();
+            argus.kill();
         }
-    }
-
-    private static void waitForHealth(HttpClient client, URI base, Process argus) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!argus.isAlive()) {
-                throw new AssertionError("Argus exited with " + argus.exitValue());
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Argus did not become healthy");
     }
 }
