@@ -243,4 +243,4 @@ export function ProgressBar({ value, max, label, tone = 'brand' }: { value: numb
 
 export const tableClass = 'w-full text-sm';
 export const thClass = 'px-4 py-2 text-left text-xs font-medium text-zinc-500 dark:text-zinc-400';
-export const tdClass = 'px-4 py-2.5 align-top';
+export const tdClass = 'px-4 py-2.5 align-middle';

@@ -52,8 +52,6 @@ function VersionsTab({ versions, selected, onSelect, meId }: { versions: PromptV
   );
 }
 
-const cell = tdClass.replace('align-top', 'align-middle');
-
 function moveWord(from: number | null, to: number): string {
   if (from === null) return 'set';
   if (to > from) return 'promoted';
@@ -117,17 +115,17 @@ function LabelsTab({ name, versions, meId }: { name: string; versions: PromptVer
                 const target = picked[l.label] ?? l.version;
                 return (
                   <tr key={l.label} data-label={l.label}>
-                    <td className={cell}>
+                    <td className={tdClass}>
                       <Badge tone={l.label === 'production' ? 'green' : 'brand'}>{l.label}</Badge>
                     </td>
-                    <td className={`${cell} tabular font-medium`} data-testid="label-version">
+                    <td className={`${tdClass} tabular font-medium`} data-testid="label-version">
                       v{l.version}
                       {l.version === latest && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">(latest)</span>}
                     </td>
-                    <td className={`${cell} text-xs text-zinc-600 dark:text-zinc-300`} title={formatTimestamp(l.updated_at)}>
+                    <td className={`${tdClass} text-xs text-zinc-600 dark:text-zinc-300`} title={formatTimestamp(l.updated_at)}>
                       {formatRelative(l.updated_at)}
                     </td>
-                    <td className={`${cell} text-right`}>
+                    <td className={`${tdClass} text-right`}>
                       <span className="inline-flex items-center gap-2">
                         <label>
                           <span className="sr-only">New version for {l.label}</span>
