@@ -180,13 +180,12 @@ export function ConfirmButton({
   );
 }
 
-/** Copies a value to the clipboard and says so for a moment. */
-export function CopyButton({ value, label = 'Copy', className }: { value: string; label?: string; className?: string }) {
+/** Copies a value to the clipboard and says so for a moment; `what` completes the name for screen readers ("Copy the key"). */
+export function CopyButton({ value, what, className }: { value: string; what: string; className?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <Button
       className={className}
-      aria-label={label}
       onClick={() => {
         void navigator.clipboard?.writeText(value).then(() => {
           setCopied(true);
@@ -196,6 +195,7 @@ export function CopyButton({ value, label = 'Copy', className }: { value: string
     >
       {copied ? <Check aria-hidden className="size-3.5" /> : <Copy aria-hidden className="size-3.5" />}
       <span aria-live="polite">{copied ? 'Copied' : 'Copy'}</span>
+      <span className="sr-only"> {what}</span>
     </Button>
   );
 }

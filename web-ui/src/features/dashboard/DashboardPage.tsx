@@ -33,7 +33,7 @@ const CARDS: { key: DashboardCardKey; label: string; format: (v: MetricCard['val
   { key: 'avg_evaluation_score', label: 'Avg eval score', format: (v) => (v == null ? '—' : Number(v).toFixed(2)), upIsGood: true },
 ];
 
-function Metric({ label, card, format, upIsGood, loading }: { label: string; card: MetricCard | undefined; format: (v: MetricCard['value']) => string; upIsGood: boolean | null; loading: boolean }) {
+function Metric({ id, label, card, format, upIsGood, loading }: { id: string; label: string; card: MetricCard | undefined; format: (v: MetricCard['value']) => string; upIsGood: boolean | null; loading: boolean }) {
   const trend = card?.trend ?? 'stable';
   const Arrow = trend === 'up' ? ArrowUpRight : trend === 'down' ? ArrowDownRight : ArrowRight;
   const good = upIsGood === null || trend === 'stable' ? null : (trend === 'up') === upIsGood;
@@ -43,7 +43,9 @@ function Metric({ label, card, format, upIsGood, loading }: { label: string; car
       {loading ? (
         <Skeleton className="mt-2 h-7 w-20" />
       ) : (
-        <div className="tabular mt-1 text-2xl font-semibold tracking-tight text-zinc-900 dark:text-white">{card ? format(card.value) : '—'}</div>
+        <div className="tabular mt-1 text-2xl font-semibold tracking-tight text-zinc-900 dark:text-white" data-testid={`card-${id}`}>
+          {card ? format(card.value) : '—'}
+        </div>
       )}
       <div className="mt-1 flex h-4 items-center gap-1 overflow-hidden text-xs whitespace-nowrap">
         {card && card.change === null && card.reason && (
@@ -237,7 +239,7 @@ export default function DashboardPage() {
       <LivePanel status={feed.status} totals={feed.totals} />
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7" data-testid="metric-cards">
         {CARDS.map((c) => (
-          <Metric key={c.key} label={c.label} card={dashboard.data?.cards[c.key]} format={c.format} upIsGood={c.upIsGood} loading={dashboard.isPending} />
+          <Metric key={c.key} id={c.key} label={c.label} card={dashboard.data?.cards[c.key]} format={c.format} upIsGood={c.upIsGood} loading={dashboard.isPending} />
         ))}
       </div>
       <div className="grid gap-4 xl:grid-cols-2">

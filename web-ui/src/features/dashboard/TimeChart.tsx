@@ -63,12 +63,8 @@ export function TimeChart({
       scales: {
         x: {
           time: true,
-          // span the requested range; uPlot's own choice for a single bucket is a multi-year axis
-          range: (_u, min, max) => {
-            const r = rangeRef.current;
-            if (r) return [Math.min(r[0], min), Math.max(r[1], max)];
-            return min === max ? [min - 3600, max + 3600] : [min, max];
-          },
+          // span the requested range: for a single bucket uPlot would otherwise pad the axis to 1000 days
+          range: (_u, min, max) => rangeRef.current ?? [min, max],
         },
       },
       axes: [

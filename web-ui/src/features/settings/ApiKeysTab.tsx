@@ -25,7 +25,7 @@ function NewKeyPanel({ created, onDone }: { created: NewApiKey; onDone: () => vo
         <code className="min-w-0 flex-1 rounded-lg border border-amber-200 bg-white px-3 py-2 font-mono text-xs break-all text-zinc-900 dark:border-amber-800 dark:bg-zinc-950 dark:text-zinc-100" data-testid="new-key-secret">
           {created.key}
         </code>
-        <CopyButton value={created.key} label="Copy the new API key" />
+        <CopyButton value={created.key} what="the new API key" />
         <Button variant="ghost" onClick={onDone}>
           Done
         </Button>

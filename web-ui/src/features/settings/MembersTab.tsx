@@ -121,7 +121,7 @@ export function MembersTab({ projectId, myRole }: { projectId: string; myRole: P
             </p>
             <div className="mt-2 flex flex-wrap items-center gap-2">
               <code className="min-w-0 flex-1 rounded-lg border border-amber-200 bg-white px-3 py-2 font-mono text-xs break-all text-zinc-900 dark:border-amber-800 dark:bg-zinc-950 dark:text-zinc-100">{invited.token}</code>
-              <CopyButton value={invited.token} label="Copy the invitation token" />
+              <CopyButton value={invited.token} what="the invitation token" />
               <Button variant="ghost" onClick={() => setInvited(null)}>
                 Done
               </Button>

@@ -25,13 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console in a real browser: starts Argus with the bundled console, the mock provider and the CSV
- * exporter plugins, ingests a handful of calls through {@code POST /api/v1/ingest}, then runs
- * {@code web-ui/e2e/console.mjs} (playwright-core driving Debian's Chromium), which signs in as the
- * init admin with e-mail and password, walks the shell, plugins, dashboard and calls pages (list,
- * filter, detail drawer, export), ingests a call while a page is open and watches it arrive over the
- * live feed, signs in again with a read-only API key, fails on any console error, and saves
- * screenshots to {@code target/console-screenshots/}.
+ * The console in a real browser: starts Argus with the bundled console and the mock provider, CSV
+ * exporter, text-metrics evaluator and webhook alert channel plugins, evaluating alert rules every two
+ * seconds, ingests a handful of calls through {@code POST /api/v1/ingest}, then runs
+ * {@code web-ui/e2e/console.mjs} (playwright-core driving Debian's Chromium), which seeds a prompt with
+ * two versions and an experiment and an alert rule through the API, signs in as the init admin with
+ * e-mail and password, walks the shell, plugins, dashboard and calls pages (list, filter, detail drawer,
+ * export), ingests a call while a page is open and watches it arrive over the live feed, then changes
+ * something on every other page (promotes a label, stops the experiment, runs a ROUGE-1 evaluation,
+ * creates and tests a webhook channel and a rule, creates and revokes an API key, sets a secret and the
+ * retention), checks a viewer's read-only pages, signs in again with a read-only API key, fails on any
+ * console error or serious accessibility violation, and saves screenshots to
+ * {@code target/console-screenshots/}.
  *
  * <p>Without Chromium (or Node.js, or the console's node_modules) the test is skipped, unless
  * {@code ARGUS_REQUIRE_BROWSER=1} makes a missing browser a failure (CI sets it).
@@ -41,7 +46,7 @@ class ConsoleBrowserTest {
     private static final String KEY = "pk-console1234:sk-console0000000000000secret";
     private static final String ADMIN_EMAIL = "admin@example.com";
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
-    private static final long TIMEOUT_SECONDS = 180;
+    private static final long TIMEOUT_SECONDS = 360;
 
     @TempDir
     Path plugins;
@@ -58,12 +63,15 @@ class ConsoleBrowserTest {
 
         TestPlugins.copyBundled("provider-mock.jar", plugins);
         TestPlugins.copyBundled("exporter-csv.jar", plugins);
+        TestPlugins.copyBundled("evaluator-text-metrics.jar", plugins);
+        TestPlugins.copyBundled("alert-webhook.jar", plugins);
         Path screenshots = Path.of("target", "console-screenshots").toAbsolutePath();
         try (RunningArgus argus = RunningArgus.start(plugins, Map.of(
                 "ARGUS_INIT_ADMIN_EMAIL", ADMIN_EMAIL,
                 "ARGUS_INIT_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "ARGUS_INIT_PROJECT", "console",
-                "ARGUS_INIT_API_KEY", KEY))) {
+                "ARGUS_INIT_API_KEY", KEY,
+                "ARGUS_ALERTS_EVALUATION_INTERVAL", "2s"))) {
             ingest(argus.uri("/api/v1/ingest"), SEED_CALLS);
             Path log = Files.createTempFile("argus-console-e2e", ".log");
             ProcessBuilder node = new ProcessBuilder("node", webUi.resolve("e2e/console.mjs").toString())
@@ -90,7 +98,13 @@ class ConsoleBrowserTest {
             assertEquals(0, process.exitValue(), "browser run failed:\n" + output);
         }
         for (String shot : List.of("login.png", "plugins.png", "dashboard.png", "dashboard-live.png", "calls.png",
-                "calls-filtered.png", "call-detail.png", "plugins-dark.png", "dashboard-key.png")) {
+                "calls-filtered.png", "call-detail.png", "prompts.png", "prompt-versions.png", "prompt-diff.png",
+                "prompt-render.png", "prompt-labels.png", "prompt-experiments.png", "evaluation-start.png",
+                "evaluation.png", "evaluations.png", "call-scores.png", "alerts-rules.png", "alerts-channels.png",
+                "alert-rule-form.png", "alerts-events.png", "settings-keys.png", "settings-members.png",
+                "settings-secrets.png", "settings-retention.png", "plugins-dark.png", "dashboard-dark.png",
+                "prompt-diff-dark.png", "alerts-dark.png", "viewer-prompt.png", "viewer-alerts.png",
+                "dashboard-key.png")) {
             assertTrue(Files.size(screenshots.resolve(shot)) > 10_000, shot + " is missing or empty");
         }
     }
