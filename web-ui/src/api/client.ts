@@ -62,6 +62,18 @@ export class ApiClient {
     return this.request<T>('POST', path, body, signal);
   }
 
+  put<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('PUT', path, body, signal);
+  }
+
+  patch<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('PATCH', path, body, signal);
+  }
+
+  delete<T = void>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('DELETE', path, undefined, signal);
+  }
+
   /** Signs in with email and password; the tokens become the session. */
   async login(email: string, password: string): Promise<void> {
     const tokens = await this.send<TokenResponse>('POST', '/api/v1/auth/login', { email, password }, null);

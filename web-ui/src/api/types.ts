@@ -72,6 +72,8 @@ export type Trend = 'up' | 'down' | 'stable';
 
 export interface MetricCard {
   value: number | string | null;
+  /** why the value is null, when the server says */
+  reason?: string;
   /** relative change against the previous equal period, e.g. 0.12 for +12 % */
   change: number | null;
   period: string;
@@ -120,6 +122,9 @@ export interface TimeseriesSeries {
 export interface Timeseries {
   metric: TimeseriesMetric;
   interval: string;
+  /** the whole requested range, bucket-aligned (ISO-8601); points exist only where there is data */
+  from?: string;
+  to?: string;
   series: TimeseriesSeries[];
 }
 
@@ -157,4 +162,288 @@ export interface LiveDeltaMessage {
   latency_buckets: number[];
   recent_calls: LiveCall[];
   at: string;
+}
+
+/** `GET /api/v1/metrics/latency-distribution`: non-empty histogram buckets over the range. */
+export interface LatencyDistribution {
+  from: string;
+  to: string;
+  total: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  p99_ms: number | null;
+  /** `upper_ms` null for the open-ended last bucket */
+  buckets: { lower_ms: number; upper_ms: number | null; count: number }[];
+}
+
+export interface CostGroup {
+  key: string | null;
+  calls: number;
+  cost_usd: number | string;
+  input_tokens: number;
+  output_tokens: number;
+}
+
+export interface SpendInterval {
+  predicted_usd: number | string;
+  lower_usd: number | string;
+  upper_usd: number | string;
+}
+
+/** `GET /api/v1/analytics/costs?group_by=…`: spend per group, costliest first, and a spend forecast. */
+export interface CostAnalytics {
+  group_by: 'provider' | 'model' | 'user' | 'prompt' | 'day';
+  from: string;
+  to: string;
+  items: CostGroup[];
+  forecast: {
+    available: boolean;
+    reason?: string;
+    method: string;
+    confidence: number;
+    history_days?: number;
+    slope_usd_per_day?: number | string;
+    month_end?: { month: string; spent_before_today_usd: number | string; predicted_total_usd: number | string; lower_usd: number | string; upper_usd: number | string };
+    next_30_days?: SpendInterval;
+  };
+}
+
+/** One provider/model's newest rate-limit snapshot (`GET /api/v1/analytics/rate-limits`). */
+export interface RateLimitSnapshot {
+  provider: string;
+  model: string;
+  seen_at: string;
+  requests_limit: number | null;
+  requests_remaining: number | null;
+  requests_reset: string | number | null;
+  tokens_limit: number | null;
+  tokens_remaining: number | null;
+  tokens_reset: string | number | null;
+  retry_after: string | number | null;
+}
+
+// ---- prompts ---------------------------------------------------------------------------------
+
+export interface PromptSummary {
+  name: string;
+  latest_version: number;
+  labels: Record<string, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PromptAuthor {
+  user_id: string | null;
+  api_key_id: string | null;
+}
+
+export interface PromptVersion {
+  name: string;
+  version: number;
+  type: 'text' | 'chat';
+  template: string | null;
+  messages: { role: string; content: string }[] | null;
+  model: string | null;
+  parameters: Record<string, unknown>;
+  commit_message: string | null;
+  author: PromptAuthor | null;
+  labels: string[];
+  variables: string[];
+  created_at: string;
+}
+
+export interface PromptLabels {
+  items: { label: string; version: number; updated_at: string }[];
+  moves: { label: string; from_version: number | null; to_version: number; moved_by: PromptAuthor | null; moved_at: string }[];
+}
+
+export interface PromptDiff {
+  name: string;
+  from: number;
+  to: number;
+  added: number;
+  removed: number;
+  model_change: [string | null, string | null] | null;
+  parameters_changed: boolean;
+  lines: { op: 'equal' | 'insert' | 'delete'; old_line: number | null; new_line: number | null; text: string }[];
+}
+
+export interface RenderedPrompt {
+  name: string;
+  version: number;
+  type: 'text' | 'chat';
+  text: string | null;
+  messages: { role: string; content: string }[] | null;
+  model: string | null;
+  parameters: Record<string, unknown>;
+}
+
+export interface Experiment {
+  id: string;
+  prompt: string;
+  name: string;
+  status: 'running' | 'stopped' | string;
+  primary_metric: string;
+  guardrails: string[];
+  variants: { version: number; weight: number }[];
+  created_at: string;
+  stopped_at: string | null;
+}
+
+// ---- evaluations -----------------------------------------------------------------------------
+
+export type EvaluationStatus = 'queued' | 'running' | 'completed' | 'completed_with_errors';
+
+export interface EvaluationSummary {
+  id: string;
+  evaluator: string;
+  config: Record<string, unknown>;
+  source: 'items' | 'calls' | 'dataset' | string;
+  dataset_id: string | null;
+  created_at: string;
+  status: EvaluationStatus | string;
+  progress: { total: number; done: number; failed: number; running: number; queued: number };
+  aggregate: { count: number; mean: number | null; p50: number | null; min: number | null; max: number | null };
+}
+
+export interface Score {
+  value: number;
+  label: string | null;
+  explanation: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface EvaluationItem {
+  position: number;
+  call_id: string | null;
+  dataset_item_id: string | null;
+  status: 'queued' | 'running' | 'done' | 'dead' | string;
+  attempts: number;
+  error: string | null;
+  score: Score | null;
+}
+
+export interface Evaluation extends EvaluationSummary {
+  items: EvaluationItem[];
+}
+
+export interface CallScore extends Score {
+  evaluation_id: string | null;
+  evaluator: string;
+  created_at: string;
+}
+
+// ---- alerts ----------------------------------------------------------------------------------
+
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+export type AlertComparator = 'gt' | 'gte' | 'lt' | 'lte';
+
+export interface AlertRuleInput {
+  name: string;
+  metric: string;
+  provider: string | null;
+  model: string | null;
+  prompt_name: string | null;
+  window_seconds: number;
+  comparator: AlertComparator;
+  threshold: number;
+  for_seconds: number;
+  cooldown_seconds: number;
+  severity: AlertSeverity;
+  channel_ids: string[];
+  enabled: boolean;
+}
+
+export interface AlertRule extends AlertRuleInput {
+  id: string;
+  state: 'ok' | 'pending' | 'firing' | 'resolved' | string;
+  last_value: number | null;
+  last_evaluated_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertChannel {
+  id: string;
+  name: string;
+  extension_id: string;
+  settings: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertEvent {
+  id: string;
+  rule_id: string | null;
+  rule_name: string;
+  state: 'firing' | 'resolved' | string;
+  severity: AlertSeverity | string;
+  metric: string;
+  value: number;
+  threshold: number;
+  observed: Record<string, unknown> | null;
+  message: string | null;
+  at: string;
+  deliveries: { channel_id: string; status: string; attempts: number; detail: string | null; delivered_at: string | null }[];
+}
+
+// ---- settings --------------------------------------------------------------------------------
+
+export type ApiKeyScope = 'ingest' | 'proxy' | 'read';
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  public_key: string;
+  /** always masked in listings */
+  secret: string;
+  scopes: ApiKeyScope[];
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** The answer to creating a key: the only time its secret is shown. */
+export interface NewApiKey {
+  id: string;
+  name: string;
+  public_key: string;
+  secret: string;
+  /** `pk-…:sk-…`, ready to paste */
+  key: string;
+  scopes: ApiKeyScope[];
+  created_at: string;
+}
+
+export interface Member {
+  user_id: string;
+  email: string;
+  display_name: string | null;
+  role: ProjectRole;
+  created_at: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: ProjectRole;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface NewInvitation {
+  id: string;
+  email: string;
+  role: ProjectRole;
+  expires_at: string;
+  token: string;
+}
+
+export interface SecretInfo {
+  name: string;
+  hint: string | null;
+  created_at: string;
+  updated_at: string;
 }

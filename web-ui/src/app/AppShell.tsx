@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Activity, KeyRound, type LucideIcon, LayoutDashboard, LogOut, Menu, Moon, Puzzle, Sun, UserRound, X } from 'lucide-react';
+import { Activity, BellRing, FileText, FlaskConical, KeyRound, type LucideIcon, LayoutDashboard, LogOut, Menu, Moon, Puzzle, Settings, Sun, UserRound, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { EmptyState, ErrorState, Spinner, cx } from '../components/ui';
@@ -22,7 +22,21 @@ const NAV: { section: string; items: NavItem[] }[] = [
       { to: '/calls', label: 'Calls', icon: Activity },
     ],
   },
-  { section: 'Platform', items: [{ to: '/plugins', label: 'Plugins', icon: Puzzle }] },
+  {
+    section: 'Improve',
+    items: [
+      { to: '/prompts', label: 'Prompts', icon: FileText },
+      { to: '/evaluations', label: 'Evaluations', icon: FlaskConical },
+    ],
+  },
+  {
+    section: 'Platform',
+    items: [
+      { to: '/alerts', label: 'Alerts', icon: BellRing },
+      { to: '/plugins', label: 'Plugins', icon: Puzzle },
+      { to: '/settings', label: 'Settings', icon: Settings },
+    ],
+  },
 ];
 
 function Sidebar({ onNavigate }: { onNavigate?: () => void }) {

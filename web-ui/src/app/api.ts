@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiClient, ApiError } from '../api/client';
-import type { Me } from '../api/types';
+import type { Me, ProjectRole } from '../api/types';
+import { permission, type Permission, type Principal } from '../auth/permissions';
 import { createSessionStore, type Credentials } from '../auth/session';
 
 function browserStorage(): Storage | null {
@@ -44,6 +45,21 @@ export function useMe() {
     enabled: credentials?.kind === 'user',
     staleTime: 60_000,
   });
+}
+
+/** The signed-in user with their role in the current project, or the API key. */
+export function usePrincipal(): Principal {
+  const credentials = useCredentials();
+  const me = useMe();
+  if (!credentials) return null;
+  if (credentials.kind === 'key') return { kind: 'key' };
+  const project = currentProject.get();
+  return { kind: 'user', role: me.data?.projects.find((p) => p.id === project)?.role ?? null };
+}
+
+/** Whether the caller may use a route that needs `required`, and why not. */
+export function usePermission(required: ProjectRole): Permission {
+  return permission(usePrincipal(), required);
 }
 
 /** Query retry policy: client errors (4xx) are answers, not glitches; retry only network and 5xx twice. */

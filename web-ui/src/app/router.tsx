@@ -9,6 +9,12 @@ import { NotFoundPage } from './NotFoundPage';
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const CallsPage = lazy(() => import('../features/calls/CallsPage'));
 const PluginsPage = lazy(() => import('../features/plugins/PluginsPage'));
+const PromptsPage = lazy(() => import('../features/prompts/PromptsPage'));
+const PromptPage = lazy(() => import('../features/prompts/PromptPage'));
+const EvaluationsPage = lazy(() => import('../features/evaluations/EvaluationsPage'));
+const EvaluationPage = lazy(() => import('../features/evaluations/EvaluationPage'));
+const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const credentials = useCredentials();
@@ -47,6 +53,12 @@ export const router = createBrowserRouter([
       { index: true, element: <Page><DashboardPage /></Page> },
       { path: 'calls', element: <Page><CallsPage /></Page> },
       { path: 'plugins', element: <Page><PluginsPage /></Page> },
+      { path: 'prompts', element: <Page><PromptsPage /></Page> },
+      { path: 'prompts/:name', element: <Page><PromptPage /></Page> },
+      { path: 'evaluations', element: <Page><EvaluationsPage /></Page> },
+      { path: 'evaluations/:id', element: <Page><EvaluationPage /></Page> },
+      { path: 'alerts', element: <Page><AlertsPage /></Page> },
+      { path: 'settings', element: <Page><SettingsPage /></Page> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Check, Copy } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import type { Call } from '../../api/types';
+import { Link } from 'react-router-dom';
+import type { Call, CallScore, Page } from '../../api/types';
 import { api } from '../../app/api';
 import { Drawer } from '../../components/Drawer';
 import { Badge, ErrorState, Skeleton, cx, stateTone } from '../../components/ui';
@@ -78,6 +79,41 @@ function Json({ value }: { value: unknown }) {
   );
 }
 
+/** Every score the call received, from evaluations and online rules (`GET /api/v1/calls/{id}/scores`). */
+function Scores({ id }: { id: string }) {
+  const scores = useQuery({
+    queryKey: ['call', id, 'scores'],
+    queryFn: ({ signal }) => api.get<Page<CallScore>>(`/api/v1/calls/${encodeURIComponent(id)}/scores`, undefined, signal),
+  });
+  if (scores.isPending) return <Skeleton className="h-10" />;
+  if (scores.isError) return <ErrorState error={scores.error} onRetry={() => scores.refetch()} />;
+  if (scores.data.items.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Not evaluated yet.</p>;
+  return (
+    <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="call-scores">
+      {scores.data.items.map((s, i) => (
+        <li key={`${s.evaluation_id ?? 'online'}-${s.evaluator}-${i}`} className="px-3 py-2 text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-medium text-zinc-900 dark:text-zinc-100">{s.evaluator}</span>
+            <span className="tabular rounded-md bg-brand-50 px-1.5 font-semibold text-brand-700 dark:bg-brand-500/10 dark:text-brand-300">{s.value.toFixed(3)}</span>
+            {s.label && <Badge>{s.label}</Badge>}
+            <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400">
+              {s.evaluation_id ? (
+                <Link to={`/evaluations/${s.evaluation_id}`} className="hover:underline">
+                  evaluation {s.evaluation_id.slice(0, 8)}
+                </Link>
+              ) : (
+                'online rule'
+              )}{' '}
+              · {formatTimestamp(s.created_at)}
+            </span>
+          </div>
+          {s.explanation && <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-300">{s.explanation}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function CallDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const call = useQuery({
     queryKey: ['call', id],
@@ -142,6 +178,9 @@ export function CallDrawer({ id, onClose }: { id: string; onClose: () => void })
             <dt className="text-zinc-500 dark:text-zinc-400">Tags</dt>
             <dd className="flex flex-wrap gap-1">{c.tags?.length ? c.tags.map((t) => <Badge key={t}>{t}</Badge>) : <span className="text-zinc-500 dark:text-zinc-400">—</span>}</dd>
           </dl>
+          <Section title="Scores">
+            <Scores id={c.id} />
+          </Section>
           <Section title="Input">
             <Messages value={c.input} defaultRole="user" />
           </Section>

@@ -1,17 +1,22 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowDownRight, ArrowRight, ArrowUpRight, BarChart3, Radio } from 'lucide-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
-import type { DashboardCardKey, DashboardMetrics, MetricCard, Timeseries, TimeseriesMetric } from '../../api/types';
+import type { CostAnalytics, DashboardCardKey, DashboardMetrics, LatencyDistribution, MetricCard, RateLimitSnapshot, Timeseries, TimeseriesMetric } from '../../api/types';
 import { api } from '../../app/api';
 import { RangeSelect } from '../../components/RangeSelect';
 import { Button, Card, ErrorState, PageHeader, Skeleton, cx } from '../../components/ui';
 import { formatChange, formatCount, formatDuration, formatPercent, formatUsd } from '../../lib/format';
-import { filtersFromSearch, filtersToQuery, filtersToSearch, type CallFilters } from '../calls/callFilters';
+import { filtersFromSearch, filtersToSearch, type CallFilters } from '../calls/callFilters';
 import { LivePanel } from '../live/LivePanel';
 import { throttle } from '../live/throttle';
 import { useLiveFeed } from '../live/useLiveFeed';
+import { analyticsQuery } from './analytics';
+import { CostBreakdown } from './CostBreakdown';
+import { LatencyHistogram } from './LatencyHistogram';
+import { ChartCard, NoData, isMissing } from './Panel';
+import { RateLimitPanel } from './RateLimitPanel';
+import { RecentAlerts } from './RecentAlerts';
 import { TimeChart } from './TimeChart';
 import { isEmpty, toChartData, type ChartData } from './timeseries';
 
@@ -28,11 +33,7 @@ const CARDS: { key: DashboardCardKey; label: string; format: (v: MetricCard['val
   { key: 'avg_evaluation_score', label: 'Avg eval score', format: (v) => (v == null ? '—' : Number(v).toFixed(2)), upIsGood: true },
 ];
 
-function isMissing(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && error.code === 'not_found';
-}
-
-function Metric({ label, card, format, upIsGood, loading }: { label: string; card: MetricCard | undefined; format: (v: MetricCard['value']) => string; upIsGood: boolean | null; loading: boolean }) {
+function Metric({ id, label, card, format, upIsGood, loading }: { id: string; label: string; card: MetricCard | undefined; format: (v: MetricCard['value']) => string; upIsGood: boolean | null; loading: boolean }) {
   const trend = card?.trend ?? 'stable';
   const Arrow = trend === 'up' ? ArrowUpRight : trend === 'down' ? ArrowDownRight : ArrowRight;
   const good = upIsGood === null || trend === 'stable' ? null : (trend === 'up') === upIsGood;
@@ -42,9 +43,19 @@ function Metric({ label, card, format, upIsGood, loading }: { label: string; car
       {loading ? (
         <Skeleton className="mt-2 h-7 w-20" />
       ) : (
-        <div className="tabular mt-1 text-2xl font-semibold tracking-tight text-zinc-900 dark:text-white">{card ? format(card.value) : '—'}</div>
+        <div className="tabular mt-1 text-2xl font-semibold tracking-tight text-zinc-900 dark:text-white" data-testid={`card-${id}`}>
+          {card ? format(card.value) : '—'}
+        </div>
       )}
       <div className="mt-1 flex h-4 items-center gap-1 overflow-hidden text-xs whitespace-nowrap">
+        {card && card.change === null && card.reason && (
+          <span className="truncate text-zinc-500 dark:text-zinc-400" title={card.reason}>
+            {card.reason}
+          </span>
+        )}
+        {card && card.change === null && !card.reason && card.value !== null && card.trend !== 'stable' && (
+          <span className="truncate text-zinc-500 dark:text-zinc-400">none in prev. {card.period}</span>
+        )}
         {card && card.change !== null && (
           <>
             <span
@@ -66,28 +77,6 @@ function Metric({ label, card, format, upIsGood, loading }: { label: string; car
   );
 }
 
-function ChartCard({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
-  return (
-    <Card className="px-5 pt-4 pb-5">
-      <div className="mb-3">
-        <h2 className="text-sm font-semibold text-zinc-900 dark:text-white">{title}</h2>
-        {subtitle && <p className="text-xs text-zinc-500 dark:text-zinc-400">{subtitle}</p>}
-      </div>
-      {children}
-    </Card>
-  );
-}
-
-function NoData({ missing }: { missing: boolean }) {
-  return (
-    <div className="flex h-[220px] flex-col items-center justify-center rounded-lg border border-dashed border-zinc-200 text-center dark:border-zinc-800">
-      <BarChart3 aria-hidden className="mb-2 size-5 text-zinc-300 dark:text-zinc-600" />
-      <p className="text-sm font-medium text-zinc-600 dark:text-zinc-300">No data yet</p>
-      <p className="mt-0.5 max-w-64 text-xs text-zinc-500 dark:text-zinc-400">{missing ? 'Metrics are not available on this server yet.' : 'No calls in this time range.'}</p>
-    </div>
-  );
-}
-
 interface SeriesRequest {
   metric: TimeseriesMetric;
   group_by?: string;
@@ -99,7 +88,7 @@ function useSeries(requests: SeriesRequest[], filters: CallFilters, live: boolea
     queries: requests.map((r) => ({
       queryKey: ['timeseries', r.metric, r.group_by ?? '', key],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<Timeseries>('/api/v1/metrics/timeseries', { metric: r.metric, interval: 'auto', group_by: r.group_by, ...filtersToQuery(filters, Date.now()) }, signal),
+        api.get<Timeseries>('/api/v1/metrics/timeseries', { metric: r.metric, interval: 'auto', group_by: r.group_by, ...analyticsQuery(filters, Date.now()) }, signal),
       // a route the server does not have yet is not polled again until the page reloads
       refetchInterval: (query: { state: { error: unknown } }) => (live && !isMissing(query.state.error) ? LIVE_REFRESH_MS : false),
     })),
@@ -130,6 +119,7 @@ function SeriesChart({
     const x = [...new Set(parts.flatMap((p) => p.x))].sort((a, b) => a - b);
     return {
       x,
+      range: parts.find((p) => p.range)?.range,
       series: parts.flatMap((p) =>
         p.series.map((s, j) => ({
           label: p.series.length === 1 ? s.label : `${s.label} ${j}`,
@@ -149,6 +139,13 @@ function SeriesChart({
 }
 
 const compactNumber = (n: number) => formatCount(n, { compact: true });
+
+interface CostAnswer {
+  data: CostAnalytics | undefined;
+  error: unknown;
+  isPending: boolean;
+  refetch: () => unknown;
+}
 
 export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
@@ -173,8 +170,26 @@ export default function DashboardPage() {
 
   const dashboard = useQuery({
     queryKey: ['dashboard', key],
-    queryFn: ({ signal }) => api.get<DashboardMetrics>('/api/v1/metrics/dashboard', filtersToQuery(filters, Date.now()), signal),
+    queryFn: ({ signal }) => api.get<DashboardMetrics>('/api/v1/metrics/dashboard', analyticsQuery(filters, Date.now()), signal),
     refetchInterval: (query) => (live && !isMissing(query.state.error) ? LIVE_REFRESH_MS : false),
+  });
+  const poll = (query: { state: { error: unknown } }) => (live && !isMissing(query.state.error) ? LIVE_REFRESH_MS : false);
+  const distribution = useQuery({
+    queryKey: ['dashboard', 'latency-distribution', key],
+    queryFn: ({ signal }) => api.get<LatencyDistribution>('/api/v1/metrics/latency-distribution', analyticsQuery(filters, Date.now()), signal),
+    refetchInterval: poll,
+  });
+  const [costByProvider, costByModel] = useQueries({
+    queries: (['provider', 'model'] as const).map((groupBy) => ({
+      queryKey: ['dashboard', 'costs', groupBy, key],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<CostAnalytics>('/api/v1/analytics/costs', { group_by: groupBy, ...analyticsQuery(filters, Date.now()) }, signal),
+      refetchInterval: poll,
+    })),
+  }) as [CostAnswer, CostAnswer];
+  const rateLimits = useQuery({
+    queryKey: ['dashboard', 'rate-limits', key],
+    queryFn: ({ signal }) => api.get<{ items: RateLimitSnapshot[] }>('/api/v1/analytics/rate-limits', analyticsQuery(filters, Date.now()), signal),
+    refetchInterval: poll,
   });
   const series = useSeries(
     [
@@ -224,7 +239,7 @@ export default function DashboardPage() {
       <LivePanel status={feed.status} totals={feed.totals} />
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7" data-testid="metric-cards">
         {CARDS.map((c) => (
-          <Metric key={c.key} label={c.label} card={dashboard.data?.cards[c.key]} format={c.format} upIsGood={c.upIsGood} loading={dashboard.isPending} />
+          <Metric key={c.key} id={c.key} label={c.label} card={dashboard.data?.cards[c.key]} format={c.format} upIsGood={c.upIsGood} loading={dashboard.isPending} />
         ))}
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
@@ -234,14 +249,26 @@ export default function DashboardPage() {
         <ChartCard title="Latency" subtitle="p50, p95 and p99 from the latency histograms">
           <SeriesChart results={[p50, p95, p99]} labels={['p50', 'p95', 'p99']} format={(n) => formatDuration(n)} label="Latency percentiles over time" />
         </ChartCard>
-        <ChartCard title="Cost" subtitle="US dollars per interval by model">
-          <SeriesChart results={[cost]} format={(n) => formatUsd(n)} kind="area" label="Cost per interval by model" />
+        <ChartCard title="Latency distribution" subtitle="Calls per latency bucket over the range" testId="latency-distribution-card">
+          <LatencyHistogram data={distribution.data} error={distribution.error} pending={distribution.isPending} onRetry={() => void distribution.refetch()} />
         </ChartCard>
         <ChartCard title="Error rate" subtitle="Share of failed calls by error category">
           <SeriesChart results={[errors]} format={(n) => formatPercent(n, 1)} label="Error rate by category" />
         </ChartCard>
+        <ChartCard title="Cost" subtitle="US dollars per interval by model">
+          <SeriesChart results={[cost]} format={(n) => formatUsd(n)} kind="area" label="Cost per interval by model" />
+        </ChartCard>
+        <ChartCard title="Cost breakdown" subtitle="Spend by provider and by model over the range">
+          <CostBreakdown byProvider={costByProvider} byModel={costByModel} />
+        </ChartCard>
         <ChartCard title="Tokens" subtitle="Input and output tokens per interval">
           <SeriesChart results={[tokensIn, tokensOut]} labels={['input', 'output']} format={compactNumber} kind="area" stacked label="Input and output tokens over time" />
+        </ChartCard>
+        <ChartCard title="Rate-limit headroom" subtitle="What the newest rate-limit headers left per model">
+          <RateLimitPanel items={rateLimits.data?.items} error={rateLimits.error} pending={rateLimits.isPending} onRetry={() => void rateLimits.refetch()} />
+        </ChartCard>
+        <ChartCard title="Recent alerts" subtitle="Newest firing and resolved alert events">
+          <RecentAlerts refetchInterval={live ? LIVE_REFRESH_MS : false} />
         </ChartCard>
       </div>
     </>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useTheme } from '../../app/theme';
-import { stack, type ChartData } from './timeseries';
+import { hasIsolatedPoints, stack, type ChartData } from './timeseries';
 
 /** Series colours, distinguishable in both themes. */
 export const PALETTE = ['#6366f1', '#10b981', '#f59e0b', '#f43f5e', '#0ea5e9', '#a855f7', '#14b8a6', '#f97316'];
@@ -31,7 +31,7 @@ export function TimeChart({
   const drawn = useMemo(() => {
     if (!stacked) return data;
     const cumulative = stack(data);
-    return { x: cumulative.x, series: [...cumulative.series].reverse() };
+    return { ...cumulative, series: [...cumulative.series].reverse() };
   }, [data, stacked]);
   const colorOf = (i: number) => PALETTE[(stacked ? drawn.series.length - 1 - i : i) % PALETTE.length]!;
   const chart = useRef<uPlot | null>(null);
@@ -39,6 +39,9 @@ export function TimeChart({
   const seriesKey = drawn.series.map((s) => s.label).join('|');
   const formatRef = useRef(format);
   formatRef.current = format;
+  const rangeRef = useRef(data.range);
+  rangeRef.current = data.range;
+  const sparse = kind !== 'bars' && drawn.series.some((s) => hasIsolatedPoints(s.values));
 
   useEffect(() => {
     const el = container.current;
@@ -57,7 +60,13 @@ export function TimeChart({
       padding: [8, 8, 0, 0],
       cursor: { points: { size: 6 }, drag: { x: false, y: false } },
       legend: { show: false },
-      scales: { x: { time: true } },
+      scales: {
+        x: {
+          time: true,
+          // span the requested range: for a single bucket uPlot would otherwise pad the axis to 1000 days
+          range: (_u, min, max) => rangeRef.current ?? [min, max],
+        },
+      },
       axes: [
         { ...axis },
         { ...axis, size: 56, values: (_u, ticks) => ticks.map((t) => formatRef.current(t)) },
@@ -71,7 +80,7 @@ export function TimeChart({
             stroke: color,
             width: kind === 'bars' ? 0 : 2,
             fill: kind === 'line' ? undefined : kind === 'bars' ? color : stacked ? `${color}99` : `${color}22`,
-            points: { show: false },
+            points: sparse ? { show: true, size: 6, fill: color, stroke: color } : { show: false },
             spanGaps: false,
             ...(kind === 'bars' && bars ? { paths: bars } : {}),
             value: (_u: uPlot, v: number | null) => (v == null ? '—' : formatRef.current(v)),
@@ -90,7 +99,7 @@ export function TimeChart({
     };
     // rebuilt only when the series set, kind or theme change; new values go through setData below
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seriesKey, kind, stacked, theme, height]);
+  }, [seriesKey, kind, stacked, theme, height, sparse]);
 
   useEffect(() => {
     chart.current?.setData([drawn.x, ...drawn.series.map((s) => s.values)] as uPlot.AlignedData);

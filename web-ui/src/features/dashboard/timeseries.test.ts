@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmpty, stack, toChartData } from './timeseries';
+import { hasIsolatedPoints, isEmpty, stack, toChartData } from './timeseries';
 
 describe('toChartData', () => {
   it('aligns grouped series on one axis and leaves missing buckets as gaps', () => {
@@ -44,5 +44,20 @@ describe('stack', () => {
       { label: 'a', values: [1, 0, null] },
       { label: 'b', values: [3, 5, null] },
     ]);
+  });
+});
+
+describe('chart range and sparse series', () => {
+  it('keeps the requested range so a chart spans it even where there are no points', () => {
+    const data = toChartData({ metric: 'latency_p95', interval: '1h', from: '2026-05-01T00:00:00Z', to: '2026-05-02T00:00:00Z', series: [{ key: null, points: [{ t: '2026-05-01T12:00:00Z', v: 900 }] }] });
+    expect(data.range).toEqual([Date.parse('2026-05-01T00:00:00Z') / 1000, Date.parse('2026-05-02T00:00:00Z') / 1000]);
+    expect(toChartData({ metric: 'cost', interval: '1h', series: [] }).range).toBeUndefined();
+  });
+
+  it('finds values with no neighbour to draw a line to', () => {
+    expect(hasIsolatedPoints([5])).toBe(true);
+    expect(hasIsolatedPoints([null, 3, null, 4, 5])).toBe(true);
+    expect(hasIsolatedPoints([1, 2, null, 4, 5])).toBe(false);
+    expect(hasIsolatedPoints([null, null])).toBe(false);
   });
 });

@@ -4,6 +4,8 @@ import type { Timeseries, TimeseriesSeries } from '../../api/types';
 export interface ChartData {
   x: number[];
   series: { label: string; values: (number | null)[] }[];
+  /** the requested time range in unix seconds, so a chart spans it even where there are no points */
+  range?: [number, number];
 }
 
 function toNumber(value: unknown): number | null {
@@ -48,10 +50,29 @@ export function toChartData(answer: Timeseries | { points?: unknown[] } | null |
     return { label: key ?? totalLabel, byTime };
   });
   const x = [...times].sort((a, b) => a - b);
-  return {
+  const data: ChartData = {
     x,
     series: parsed.map((s) => ({ label: s.label, values: x.map((t) => (s.byTime.has(t) ? (s.byTime.get(t) ?? null) : null)) })),
   };
+  const range = answerRange(answer);
+  if (range) data.range = range;
+  return data;
+}
+
+function answerRange(answer: object): [number, number] | undefined {
+  const { from, to } = answer as { from?: unknown; to?: unknown };
+  if (typeof from !== 'string' || typeof to !== 'string') return undefined;
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  return Number.isNaN(a) || Number.isNaN(b) || a >= b ? undefined : [Math.floor(a / 1000), Math.floor(b / 1000)];
+}
+
+/**
+ * True when some value has no neighbour to draw a line to (gaps on both sides): such series are drawn
+ * with points, or a lone bucket would be invisible.
+ */
+export function hasIsolatedPoints(values: (number | null)[]): boolean {
+  return values.some((v, i) => v != null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null);
 }
 
 /** True when there is not a single value to draw. */
