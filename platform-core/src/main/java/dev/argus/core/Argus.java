@@ -221,7 +221,7 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/alerts", alerts.service()));
         RollupReader rollups = new RollupReader(dsl);
         RateLimitHeadroom headroom = new RateLimitHeadroom(dsl);
-        mounts.add(Mount.api("/api/v1/metrics", new MetricsService(rollups, Clock.systemUTC())));
+        mounts.add(Mount.api("/api/v1/metrics", new MetricsService(rollups, dsl, Clock.systemUTC())));
         mounts.add(Mount.api("/api/v1/analytics", new AnalyticsService(new CostQueries(dsl), headroom, Clock.systemUTC())));
         mounts.add(Mount.api("/metrics", new PrometheusService(tracking.writer(), plugins, rollups, headroom,
                 Clock.systemUTC())));

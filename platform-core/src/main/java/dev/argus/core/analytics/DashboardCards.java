@@ -18,8 +18,12 @@ final class DashboardCards {
     private DashboardCards() {
     }
 
-    /** The {@code cards} object for the current and previous rows. */
-    static Map<String, Object> of(List<RollupRow> current, List<RollupRow> previous, Duration length) {
+    /**
+     * The {@code cards} object for the current and previous rows and mean evaluation scores
+     * ({@code null} when no score was given in that range).
+     */
+    static Map<String, Object> of(List<RollupRow> current, List<RollupRow> previous, Double score,
+                                  Double previousScore, Duration length) {
         RollupSums now = sum(current);
         RollupSums before = sum(previous);
         String period = period(length);
@@ -30,9 +34,7 @@ final class DashboardCards {
         cards.put("total_cost_usd", card(plain(now.costUsd), plain(before.costUsd), period));
         cards.put("success_rate", card(now.successRate(), before.successRate(), period));
         cards.put("active_prompts", card(now.prompts.size(), before.prompts.size(), period));
-        Map<String, Object> score = card(null, null, period);
-        score.put("reason", "no evaluation results are stored yet");
-        cards.put("avg_evaluation_score", score);
+        cards.put("avg_evaluation_score", card(score, previousScore, period));
         return Map.of("cards", cards);
     }
 

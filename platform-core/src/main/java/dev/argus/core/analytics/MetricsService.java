@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import java.util.function.Supplier;
 
 /**
@@ -38,12 +39,14 @@ public final class MetricsService implements ApiService {
     }
 
     private final RollupReader rollups;
+    private final EvaluationScoreAverage scores;
     private final Clock clock;
     private final Cache<CacheKey, Object> cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL)
             .maximumSize(10_000).build();
 
-    public MetricsService(RollupReader rollups, Clock clock) {
+    public MetricsService(RollupReader rollups, DSLContext dsl, Clock clock) {
         this.rollups = rollups;
+        this.scores = new EvaluationScoreAverage(dsl);
         this.clock = clock;
     }
 
@@ -59,7 +62,8 @@ public final class MetricsService implements ApiService {
         UUID project = Caller.of(req).projectId();
         AnalyticsFilter filter = AnalyticsParams.filter(req.query(), clock.instant());
         Json.ok(res, cached(project, "dashboard", filter.toString(), () -> DashboardCards.of(
-                rollups.rows(project, filter), rollups.rows(project, filter.previous()), filter.length())));
+                rollups.rows(project, filter), rollups.rows(project, filter.previous()), scores.of(project, filter),
+                scores.of(project, filter.previous()), filter.length())));
     }
 
     private void timeseries(ServerRequest req, ServerResponse res) {
