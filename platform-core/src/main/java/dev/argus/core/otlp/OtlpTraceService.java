@@ -12,11 +12,14 @@ import dev.argus.core.server.ApiException;
 import dev.argus.core.server.ApiRules;
 import dev.argus.core.server.ApiService;
 import dev.argus.core.server.Json;
+import dev.argus.core.server.RequestBodies;
 import dev.argus.core.storage.jooq.enums.ProjectRole;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +27,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code POST /v1/traces}: the OTLP/HTTP trace receiver (JSON encoding). GenAI spans
- * become calls; the answer ({@code {}} or {@code {"partialSuccess":{…}}}) comes after the commit.
+ * {@code POST /v1/traces}: the OTLP/HTTP trace receiver, protobuf ({@code application/x-protobuf}, the
+ * SDKs' default) or JSON, optionally gzip-compressed. GenAI spans become calls; the answer — an
+ * {@code ExportTraceServiceResponse} in the request's encoding, with {@code partialSuccess} when
+ * spans were rejected — comes after the commit.
  */
 public final class OtlpTraceService implements ApiService {
+
+    /** Largest body after gzip decompression; a bigger one is refused rather than inflated. */
+    static final int MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;
 
     private final IngestPipeline pipeline;
 
@@ -44,20 +52,16 @@ public final class OtlpTraceService implements ApiService {
         Caller caller = Caller.of(req);
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("application/json")
                 .toLowerCase(Locale.ROOT);
-        if (!contentType.startsWith("application/json")) {
+        boolean protobuf = contentType.startsWith("application/x-protobuf");
+        if (!protobuf && !contentType.startsWith("application/json")) {
             throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
-                    "Content-Type: this receiver accepts application/json (the OTLP JSON encoding), got " + contentType);
+                    "Content-Type: this receiver accepts application/x-protobuf and application/json (the OTLP "
+                            + "encodings), got " + contentType);
         }
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
-        JsonNode tree;
-        try {
-            tree = body.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw ApiException.badRequest("invalid_json", "body: not valid JSON (" + e.getClass().getSimpleName() + ")");
-        }
+        byte[] body = RequestBodies.bounded(req, MAX_DECOMPRESSED_BYTES);
         OtlpJsonSpans.Mapped mapped;
         try {
-            mapped = OtlpJsonSpans.map(tree);
+            mapped = OtlpJsonSpans.map(protobuf ? OtlpProtobuf.toJson(body) : json(body));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_otlp", e.getMessage());
         }
@@ -73,12 +77,30 @@ public final class OtlpTraceService implements ApiService {
             throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "unavailable",
                     "the spans were not stored; retry later", Map.of(), Map.of("Retry-After", "2"));
         }
+        if (protobuf) {
+            ExportTraceServiceResponse.Builder answer = ExportTraceServiceResponse.newBuilder();
+            if (mapped.rejected() > 0) {
+                answer.setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(mapped.rejected())
+                        .setErrorMessage(mapped.problem()));
+            }
+            res.header(HeaderNames.CONTENT_TYPE, "application/x-protobuf");
+            res.send(answer.build().toByteArray());
+            return;
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         if (mapped.rejected() > 0) {
             answer.put("partialSuccess", Map.of("rejectedSpans", mapped.rejected(), "errorMessage", mapped.problem()));
         }
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(Json.MAPPER.getNodeFactory().objectNode().setAll(toNodes(answer)).toString());
+    }
+
+    private static JsonNode json(byte[] body) {
+        try {
+            return body.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("invalid_json", "body: not valid JSON (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static Map<String, JsonNode> toNodes(Map<String, Object> answer) {

@@ -2,6 +2,7 @@ package dev.argus.core.server;
 
 import dev.argus.core.auth.Authenticator;
 import dev.argus.core.config.ArgusConfig;
+import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -56,6 +57,8 @@ public final class ArgusServer {
                 .shutdownGracePeriod(config.shutdownGrace())
                 .shutdownHook(false) // Argus stops the server itself, before the database
                 .directHandlers(ErrorMapping.directHandlers())
+                .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false)
+                        .addContentEncoding(new GzipRequestDecoding()).build())
                 .routing(routing)
                 .addRouting(sockets)
                 .build()

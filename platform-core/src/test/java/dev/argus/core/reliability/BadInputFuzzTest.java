@@ -177,6 +177,49 @@ class BadInputFuzzTest {
         return mutations(OTLP);
     }
 
+    /** The protobuf encoding, flipped, cut and padded at the byte level. */
+    @Property(tries = 500)
+    void otlpProtobufAnswersEveryBadExportWithoutAServerError(@ForAll("otlpProtobufBodies") Body body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(argus.uri("/v1/traces")).timeout(HANG)
+                .header("Authorization", "Bearer " + fullKey).header("Content-Type", "application/x-protobuf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        HttpResponse<String> res = exchange(request);
+        if (res.statusCode() >= 500 || (res.statusCode() >= 400 && !res.body().startsWith("{\"error\""))) {
+            throw new AssertionError("POST /v1/traces (protobuf) answered " + res.statusCode() + ": " + res.body());
+        }
+    }
+
+    @Provide
+    Arbitrary<Body> otlpProtobufBodies() {
+        byte[] valid = io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.newBuilder()
+                .addResourceSpans(io.opentelemetry.proto.trace.v1.ResourceSpans.newBuilder()
+                        .addScopeSpans(io.opentelemetry.proto.trace.v1.ScopeSpans.newBuilder()
+                                .addSpans(io.opentelemetry.proto.trace.v1.Span.newBuilder()
+                                        .setTraceId(com.google.protobuf.ByteString.copyFrom(new byte[16]))
+                                        .setSpanId(com.google.protobuf.ByteString.copyFrom(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                                        .setName("chat").setStartTimeUnixNano(1_764_324_000_000_000_000L)
+                                        .setEndTimeUnixNano(1_764_324_000_900_000_000L)
+                                        .addAttributes(io.opentelemetry.proto.common.v1.KeyValue.newBuilder()
+                                                .setKey("gen_ai.system").setValue(io.opentelemetry.proto.common.v1.AnyValue
+                                                        .newBuilder().setStringValue("openai")))))).build().toByteArray();
+        return Arbitraries.randomValue(random -> {
+            byte[] copy = valid.clone();
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    for (int i = 0; i < 1 + random.nextInt(4); i++) {
+                        copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
+                    }
+                }
+                case 1 -> copy = java.util.Arrays.copyOf(copy, random.nextInt(copy.length));
+                default -> {
+                    copy = new byte[random.nextInt(256)];
+                    random.nextBytes(copy);
+                }
+            }
+            return new Body(copy);
+        });
+    }
+
     @Property(tries = 1200)
     void promptWritesRejectBadVersionsAndStoreNothing(@ForAll("promptBodies") Body body) throws Exception {
         writeLeavesTableUnchangedUnlessAccepted("POST", "/api/v1/prompts/fuzz/versions", owner, body.bytes(),
