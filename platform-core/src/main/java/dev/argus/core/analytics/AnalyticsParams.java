@@ -27,10 +27,11 @@ final class AnalyticsParams {
         Instant to = instant(query, "to");
         Instant from = instant(query, "from");
         if (to == null) {
-            to = now;
+            to = ceil(now, ChronoUnit.MINUTES);
         }
         if (from == null) {
-            from = to.minus(DEFAULT_RANGE);
+            // from the rounded end, so the default range stays exactly 24 h (1440 minutes, not 1441)
+            from = ceil(to, ChronoUnit.MINUTES).minus(DEFAULT_RANGE);
         }
         if (!from.isBefore(to)) {
             throw bad("to", "must be after from");

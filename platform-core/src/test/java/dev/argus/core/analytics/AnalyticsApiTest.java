@@ -123,6 +123,12 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void theDefaultRangeIsTheLast24Hours() throws Exception {
+        JsonNode cards = api.getOk("/api/v1/metrics/dashboard").path("cards");
+        assertEquals("1d", cards.path("total_requests").path("period").asText(), cards.toString());
+    }
+
+    @Test
     void dashboardEqualsRawAggregates() throws Exception {
         JsonNode cards = api.getOk("/api/v1/metrics/dashboard?" + q(from, to)).path("cards");
         Record raw = dsl.select(DSL.count(), DSL.avg(LLM_CALLS.LATENCY_MS), DSL.sum(LLM_CALLS.COST_USD),
