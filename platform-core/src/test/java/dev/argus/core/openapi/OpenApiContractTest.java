@@ -19,6 +19,7 @@ import dev.argus.core.auth.ApiKeyCredentials;
 import dev.argus.core.auth.ApiKeyScope;
 import dev.argus.core.server.RouteTable;
 import dev.argus.core.storage.jooq.enums.ProjectRole;
+import dev.argus.core.testing.FakeProviderUpstream;
 import dev.argus.core.testing.Fixtures;
 import dev.argus.core.testing.RunningArgus;
 import dev.argus.core.testing.TestPlugins;

@@ -1,4 +1,4 @@
-package dev.argus.core.openapi;
+package dev.argus.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +24,10 @@ import java.util.concurrent.Executors;
  * streamed (as the request's {@code stream} asks, with the provider's default), model lists, and the
  * provider's rate-limit headers. It records what it received, so a test can see what the proxy sent.
  */
-final class FakeProviderUpstream implements AutoCloseable {
+public final class FakeProviderUpstream implements AutoCloseable {
 
     /** One received request: method, path with query, headers (names lower-case), body. */
-    record Received(String method, String path, Map<String, String> headers, String body) {
+    public record Received(String method, String path, Map<String, String> headers, String body) {
     }
 
     private record Answer(int status, String contentType, Map<String, String> headers, List<String> pieces) {
@@ -56,7 +56,7 @@ final class FakeProviderUpstream implements AutoCloseable {
     }
 
     /** OpenAI: {@code POST /v1/chat/completions} (JSON, or SSE with {@code "stream":true}), {@code GET /v1/models}. */
-    static FakeProviderUpstream openAi() throws IOException {
+    public static FakeProviderUpstream openAi() throws IOException {
         JsonNode chat = json("openai_chat_completions.json").get("response");
         Map<String, String> rateLimits = new LinkedHashMap<>();
         json("openai_errors_and_ratelimits.json").path("rate_limit_headers").path("documented_sample")
@@ -82,7 +82,7 @@ final class FakeProviderUpstream implements AutoCloseable {
     }
 
     /** Anthropic: {@code POST /v1/messages} (JSON, or SSE with {@code "stream":true}), {@code GET /v1/models}. */
-    static FakeProviderUpstream anthropic() throws IOException {
+    public static FakeProviderUpstream anthropic() throws IOException {
         JsonNode message = json("anthropic_messages.json").get("response");
         Map<String, String> rateLimits = new LinkedHashMap<>();
         json("anthropic_errors_and_ratelimits.json").path("rate_limit_headers").path("recorded")
@@ -107,7 +107,7 @@ final class FakeProviderUpstream implements AutoCloseable {
     }
 
     /** Ollama: {@code POST /api/chat} (NDJSON unless {@code "stream":false}), {@code GET /api/tags}. */
-    static FakeProviderUpstream ollama() throws IOException {
+    public static FakeProviderUpstream ollama() throws IOException {
         JsonNode chat = json("ollama.json").get("api_chat");
         List<String> stream = WireSamples.ndjson(List.of(JSON.writeValueAsString(chat.get("stream_chunk")),
                 JSON.writeValueAsString(chat.get("stream_final"))));
@@ -136,12 +136,12 @@ final class FakeProviderUpstream implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Requests received so far. */
-    List<Received> received() {
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
