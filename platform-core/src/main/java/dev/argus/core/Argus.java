@@ -29,6 +29,7 @@ import dev.argus.core.config.ArgusConfig;
 import dev.argus.core.plugins.PluginFolderWatcher;
 import dev.argus.core.retention.DataLifecycleService;
 import dev.argus.core.retention.RetentionJob;
+import dev.argus.core.calls.CallGroupsService;
 import dev.argus.core.calls.CallsService;
 import dev.argus.core.calls.PostgresCallQueries;
 import dev.argus.core.gateway.CallLog;
@@ -218,6 +219,10 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/api/v1/prices", new PricesService(tracking.prices())));
         mounts.add(Mount.api("/api/v1/data", new DataLifecycleService(database.dsl())));
         mounts.add(Mount.api("/api/v1/calls", new CallsService(new PostgresCallQueries(database.dsl()), plugins)));
+        mounts.add(Mount.api("/api/v1/traces", new CallGroupsService(new PostgresCallQueries(dsl),
+                CallGroupsService.Grouping.TRACE)));
+        mounts.add(Mount.api("/api/v1/sessions", new CallGroupsService(new PostgresCallQueries(dsl),
+                CallGroupsService.Grouping.SESSION)));
         mounts.add(Mount.api("/api/v1/alerts", alerts.service()));
         RollupReader rollups = new RollupReader(dsl);
         RateLimitHeadroom headroom = new RateLimitHeadroom(dsl);

@@ -203,6 +203,8 @@ class OpenApiContractTest {
         sample("GET /api/v1/calls", "GET", "/api/v1/calls?limit=1&status=success&tag=docs"
                 + "&from=2026-11-28T00:00:00Z&min_latency_ms=1", null, 200, As.API_KEY);
         sample("GET /api/v1/calls/{id}", "GET", "/api/v1/calls/" + callId, null, 200, As.API_KEY);
+        sample("GET /api/v1/traces/{trace_id}", "GET", "/api/v1/traces/t-1", null, 200, As.API_KEY);
+        sample("GET /api/v1/sessions/{session_id}", "GET", "/api/v1/sessions/s-1", null, 200, As.API_KEY);
         sample("GET /api/v1/calls/export", "GET", "/api/v1/calls/export?format=ndjson&provider=openai", null, 200,
                 As.API_KEY);
         sample("GET /api/v1/prices", "GET", "/api/v1/prices", null, 200, As.API_KEY);

@@ -362,7 +362,8 @@ class BadInputFuzzTest {
     Arbitrary<String> pathTemplates() {
         return Arbitraries.of("/api/v1/calls/{}", "/api/v1/calls/{}/scores", "/api/v1/evaluations/{}",
                 "/api/v1/prompts/{}", "/api/v1/prompts/{}/versions", "/api/v1/prompts/{}/labels",
-                "/api/v1/alerts/rules/{}", "/api/v1/alerts/channels/{}", "/api/v1/users/{}", "/api/v1/projects/{}");
+                "/api/v1/alerts/rules/{}", "/api/v1/alerts/channels/{}", "/api/v1/users/{}", "/api/v1/projects/{}",
+                "/api/v1/traces/{}", "/api/v1/sessions/{}");
     }
 
     @Provide
