@@ -1,6 +1,7 @@
 package com.example.argus.pii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.testkit.ArgusClient;
@@ -39,5 +40,12 @@ class PiiEvaluatorIT {
         assertEquals(1.0, done.path("items").get(0).path("score").path("value").asDouble(), done.toString());
         assertEquals(400, argus.post("/api/v1/evaluations", Map.of("evaluator", "pii",
                 "config", Map.of("scan_input", "maybe"), "items", List.of(Map.of("output", "x")))).status());
+    }
+
+    @Test
+    void anUnknownDetectorFailsTheItemsNamingIt(ArgusClient argus) {
+        JsonNode done = argus.evaluate("pii", Map.of("detectors", "ssn"), List.of(Map.of("output", "x")));
+        assertEquals("completed_with_errors", done.path("status").asText(), done.toString());
+        assertTrue(done.path("items").get(0).path("error").asText().contains("unknown detector 'ssn'"), done.toString());
     }
 }
