@@ -1,7 +1,6 @@
 package dev.argus.testkit.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,11 +79,13 @@ class ExamplePluginBuildIT {
         Path project = copyTree(root.resolve("examples/evaluator-pii"), work.resolve("evaluator-pii"));
 
         // verify = package (unit and contract tests) + the example's own @ArgusTest integration test
+        java.time.Instant started = java.time.Instant.now().minusSeconds(1);
         build(root, project, settings, repository, version, work.resolve("build.log"));
 
         Path jar = project.resolve("target/evaluator-pii-1.0.0.jar");
         assertTrue(Files.isRegularFile(jar), "the example's build made no " + jar.getFileName());
-        assertFalse(Files.exists(outer.resolve("com/example/argus")), "the example was installed into the real repository");
+        assertEquals(List.of(), writtenSince(started, outer.resolve("com/example/argus"), outer.resolve("dev/argus")),
+                "the example's build wrote into the real local repository");
 
         assertTrue(argus.plugin("evaluator-pii").isEmpty());
         JsonNode plugin = argus.installPlugin(jar);
@@ -145,6 +146,22 @@ class ExamplePluginBuildIT {
                 .forEach(l -> System.out.println("[example build] " + l));
         assertTrue(output.contains("PiiEvaluatorContractTest") && output.contains("PiiEvaluatorIT"),
                 "the example's contract test and integration test did not run:\n" + tail(log));
+    }
+
+    private static List<Path> writtenSince(java.time.Instant since, Path... folders) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Path folder : folders) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> walk = Files.walk(folder)) {
+                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                        if (Files.getLastModifiedTime(file).toInstant().isAfter(since)) {
+                            written.add(file);
+                        }
+                    }
+                }
+            }
+        }
+        return written;
     }
 
     private static String tail(Path log) {
