@@ -42,7 +42,8 @@ public final class PluginFolderWatcher implements AutoCloseable {
                 }
                 try {
                     host.reload();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
+                    // keep watching: one bad jar must not end hot reloading for every plugin
                     LOG.log(System.Logger.Level.ERROR, "Reloading plugins failed", e);
                 }
             }

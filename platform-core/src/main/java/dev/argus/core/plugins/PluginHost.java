@@ -200,7 +200,7 @@ public final class PluginHost implements AutoCloseable {
         String pluginId;
         try {
             pluginId = manager.loadPlugin(jar);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.ERROR, "Skipping plugin jar " + jarName + ": " + rootMessage(e));
             return new LoadedJar(modified, null, invalid(jarName, rootMessage(e)), List.of());
         }
@@ -211,7 +211,7 @@ public final class PluginHost implements AutoCloseable {
         if (plugin.getPluginState() == PluginState.RESOLVED) {
             try {
                 manager.startPlugin(pluginId);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 plugin.setFailedException(e);
             }
         }
@@ -230,16 +230,23 @@ public final class PluginHost implements AutoCloseable {
         String error = null;
         if (plugin.getPluginState() == PluginState.STARTED) {
             state = "started";
-            for (var entry : ExtensionKinds.TYPES.entrySet()) {
-                for (ArgusExtension extension : manager.getExtensions(entry.getValue(), plugin.getPluginId())) {
-                    List<RegisteredExtension> seen = new ArrayList<>(taken);
-                    seen.addAll(contributed);
-                    RegisteredExtension registered = register(extension, entry.getKey(), descriptor.getVersion(),
-                            plugin.getPluginId(), ExtensionSource.PLUGIN, jarName, seen, plugin.getPluginClassLoader());
-                    if (registered != null) {
-                        contributed.add(registered);
+            try {
+                for (var entry : ExtensionKinds.TYPES.entrySet()) {
+                    for (ArgusExtension extension : manager.getExtensions(entry.getValue(), plugin.getPluginId())) {
+                        List<RegisteredExtension> seen = new ArrayList<>(taken);
+                        seen.addAll(contributed);
+                        RegisteredExtension registered = register(extension, entry.getKey(), descriptor.getVersion(),
+                                plugin.getPluginId(), ExtensionSource.PLUGIN, jarName, seen, plugin.getPluginClassLoader());
+                        if (registered != null) {
+                            contributed.add(registered);
+                        }
                     }
                 }
+            } catch (RuntimeException | LinkageError e) {
+                // typically NoClassDefFoundError: the plugin uses a library it did not bundle; only this plugin fails
+                contributed.clear();
+                state = "failed";
+                error = "creating its extensions failed with " + e.getClass().getSimpleName() + ": " + rootMessage(e);
             }
         } else if (plugin.getPluginState() == PluginState.FAILED || plugin.getFailedException() != null) {
             state = "failed";

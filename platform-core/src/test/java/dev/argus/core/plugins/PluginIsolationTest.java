@@ -128,4 +128,41 @@ class PluginIsolationTest {
             assertTrue(host.registry().provider("faulty").isEmpty());
         }
     }
+
+    /** Compiles against the test class path (Jackson is there) but finds no Jackson in the plugin's class loader. */
+    private static final String NEEDS_JACKSON = """
+            package com.example.unbundled;
+
+            import dev.argus.api.evaluator.*;
+
+            @org.pf4j.Extension
+            public class NeedsJackson implements Evaluator {
+                private final com.fasterxml.jackson.databind.ObjectMapper mapper =
+                        new com.fasterxml.jackson.databind.ObjectMapper();
+                public String id() { return "needs-jackson"; }
+                public Score evaluate(EvaluationInput input) { return Score.of(1); }
+            }
+            """;
+
+    @Test
+    void aPluginUsingALibraryItDidNotBundleFailsAloneAndTheFolderKeepsReloading() throws Exception {
+        TestPlugins.compilePlugin(plugins.resolve("unbundled.jar"), "unbundled", ">=0.1.0",
+                "com.example.unbundled.NeedsJackson", NEEDS_JACKSON);
+        TestPlugins.copyBundled("provider-mock.jar", plugins);
+        try (PluginHost host = new PluginHost(plugins, Map.of(), Clock.systemUTC())) {
+            host.start();
+            PluginStatus status = host.statuses().stream().filter(p -> p.id().equals("unbundled")).findFirst()
+                    .orElseThrow();
+            assertEquals("failed", status.state());
+            assertTrue(status.error().contains("NoClassDefFoundError")
+                    && status.error().contains("com/fasterxml/jackson/databind/ObjectMapper"), status.error());
+            assertTrue(host.registry().evaluator("needs-jackson").isEmpty());
+            assertTrue(host.registry().provider("mock").isPresent(), "the other plugin was not loaded");
+
+            Files.delete(plugins.resolve("unbundled.jar"));
+            assertEquals(List.of("unbundled"), host.reload().unloaded());
+            TestPlugins.copyBundled("evaluator-text-metrics.jar", plugins);
+            assertEquals(List.of("evaluator-text-metrics"), host.reload().loaded());
+        }
+    }
 }
