@@ -50,11 +50,12 @@ class TwoNodeFailoverTest {
         TestDatabases.TestDatabase db = TestDatabases.create();
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         TestPlugins.copyBundled("provider-mock.jar", plugins);
-        try (RunningArgus survivor = RunningArgus.startOn(db, plugins, Map.of())) {
+        Map<String, String> env = Map.of("ARGUS_SECURITY_RATE_LIMIT_PER_MINUTE", "1000000");
+        try (RunningArgus survivor = RunningArgus.startOn(db, plugins, env)) {
             Fixtures fixtures = new Fixtures(survivor);
             UUID project = fixtures.project("two nodes");
             String key = fixtures.key(project, Set.of(ApiKeyScope.INGEST)).secret();
-            ChildArgus doomed = ChildArgus.start(db, plugins, dir, Map.of());
+            ChildArgus doomed = ChildArgus.start(db, plugins, dir, env);
             List<URI> nodes = List.of(survivor.uri("/api/v1/ingest"), doomed.uri("/api/v1/ingest"));
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
