@@ -58,12 +58,17 @@ public final class ProjectLlm {
 
     private ChatResult chat(UUID project, List<String> tags, Map<String, Object> metadata, String provider,
                             ChatRequest request, Set<String> extraTags) {
+        if (provider == null || provider.isBlank()) {
+            throw new IllegalArgumentException("a provider id is required");
+        }
         if (provider(project, provider).isEmpty()) {
             throw new IllegalArgumentException("no active provider '" + provider + "'");
         }
         Set<String> allTags = new LinkedHashSet<>(tags);
         if (extraTags != null) {
-            extraTags.stream().filter(t -> t != null && !t.isBlank()).sorted().forEach(allTags::add);
+            // the same bounds as the tags of POST /api/v1/llm/request
+            extraTags.stream().filter(t -> t != null && !t.isBlank() && t.length() <= LlmRequest.MAX_TAG_LENGTH)
+                    .sorted().limit(LlmRequest.MAX_TAGS).forEach(allTags::add);
         }
         List<String> callTags = List.copyOf(allTags);
         ResilientLlm llm = new ResilientLlm(id -> provider(project, id), policy, breakers, Clock.systemUTC(),
