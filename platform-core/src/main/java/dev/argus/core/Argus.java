@@ -145,8 +145,8 @@ public final class Argus implements AutoCloseable {
             plugins.start();
             watcher = new PluginFolderWatcher(config.plugins().dir(), plugins);
             live = new LiveFeed(database::openDedicatedConnection);
-            evaluations = EvaluationEngine.start(database.dsl(), plugins);
             tracking = Tracking.start(config.ingest(), database, live);
+            evaluations = EvaluationEngine.start(database.dsl(), plugins, security.secrets(), tracking.pipeline());
             alerts = Alerts.start(config.alerts(), database.dsl(), security.secrets(), plugins);
             RouteTable routes = new RouteTable();
             ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(database.dsl());
@@ -161,10 +161,10 @@ public final class Argus implements AutoCloseable {
             return new Argus(database, plugins, watcher, server, routes, live, security, tracking, alerts, evaluations);
         } catch (RuntimeException | IOException e) {
             closeQuietly(alerts);
+            closeQuietly(evaluations);
             if (tracking != null) {
                 tracking.close();
             }
-            closeQuietly(evaluations);
             closeQuietly(watcher);
             if (live != null) {
                 live.close();
@@ -311,8 +311,9 @@ public final class Argus implements AutoCloseable {
     public void close() {
         server.stop();
         alerts.close();
-        tracking.close();
+        // the worker first: judge calls in flight are logged through the ingest pipeline
         evaluations.close();
+        tracking.close();
         closeQuietly(watcher);
         live.close();
         plugins.close();

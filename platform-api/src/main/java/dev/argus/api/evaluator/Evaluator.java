@@ -16,7 +16,11 @@ public interface Evaluator extends ArgusExtension {
         REFERENCE,
         /** Expected structured output. */
         EXPECTED_JSON,
-        /** A provider to act as judge. */
+        /**
+         * A provider to act as judge: the host reads the evaluator's {@code provider} and {@code model}
+         * settings and passes that model as {@link EvaluationInput#judge()}, calling it the way
+         * {@link EvaluationContext#llm()} does.
+         */
         JUDGE_PROVIDER
     }
 
@@ -42,5 +46,19 @@ public interface Evaluator extends ArgusExtension {
      */
     default Score evaluate(EvaluationInput input, PluginConfig config) {
         return evaluate(input);
+    }
+
+    /**
+     * Scores one answer with per-call settings and the host services of this call. The host calls
+     * this method; evaluators that use a service (e.g. {@link EvaluationContext#llm()} to ask a judge
+     * model) override it, and the default ignores {@code context} and calls
+     * {@link #evaluate(EvaluationInput, PluginConfig)}.
+     *
+     * @param context the services for this call; {@link EvaluationContext#NONE} when there are none
+     * @throws IllegalArgumentException when the input cannot be scored (e.g. missing reference)
+     * @since 0.1.0
+     */
+    default Score evaluate(EvaluationInput input, PluginConfig config, EvaluationContext context) {
+        return evaluate(input, config);
     }
 }

@@ -1,16 +1,19 @@
 package dev.argus.core.evaluation;
 
-import dev.argus.api.provider.LlmProvider;
+import dev.argus.core.ingest.IngestPipeline;
+import dev.argus.core.llm.ProjectLlm;
 import dev.argus.core.llm.ResiliencePolicy;
-import dev.argus.core.llm.ResilientLlm;
 import dev.argus.core.plugins.PluginHost;
+import dev.argus.core.secrets.SecretStore;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 
 /**
- * The evaluation feature of one node: the job store, the queue's worker and the judges it hands to
- * evaluators that need one. Every node runs a worker; the queue keeps them from sharing a job.
+ * The evaluation feature of one node: the job store, the queue's worker and the model calls it lets
+ * evaluators make (judges), which run with the evaluation's project's provider settings and are logged
+ * in that project tagged {@value EvaluationContexts#JUDGE_TAG}. Every node runs a worker; the queue
+ * keeps them from sharing a job.
  */
 public final class EvaluationEngine implements AutoCloseable {
 
@@ -27,22 +30,38 @@ public final class EvaluationEngine implements AutoCloseable {
         this.worker = worker;
     }
 
-    /** Starts a worker with the default queue settings and a unique node id. */
-    public static EvaluationEngine start(DSLContext dsl, PluginHost plugins) {
-        return start(dsl, plugins, QueueSettings.defaults("node-" + UUID.randomUUID()));
+    /**
+     * Starts a worker with the default queue settings and a unique node id.
+     *
+     * @param secrets  where projects keep their provider settings
+     * @param pipeline where judge calls are logged
+     */
+    public static EvaluationEngine start(DSLContext dsl, PluginHost plugins, SecretStore secrets,
+                                         IngestPipeline pipeline) {
+        return start(dsl, plugins, secrets, pipeline, QueueSettings.defaults("node-" + UUID.randomUUID()));
     }
 
     /** Starts a worker with the given queue settings. */
-    public static EvaluationEngine start(DSLContext dsl, PluginHost plugins, QueueSettings settings) {
-        ResilientLlm llm = ResilientLlm.create(id -> plugins.registry().provider(id), ResiliencePolicy.DEFAULT);
-        BiFunction<String, String, LlmProvider> judges = (provider, model) -> {
-            if (provider == null || model == null) {
-                throw new IllegalArgumentException("a judge needs provider and model settings");
-            }
-            return new JudgeProvider(llm, provider, model);
-        };
-        EvaluationWorker worker = new EvaluationWorker(new JobQueue(dsl, settings), plugins::registry, judges).start();
+    public static EvaluationEngine start(DSLContext dsl, PluginHost plugins, SecretStore secrets,
+                                         IngestPipeline pipeline, QueueSettings settings) {
+        ProjectLlm judges = new ProjectLlm(plugins, secrets, pipeline, dsl, judgePolicy(settings.timeout()));
+        EvaluationWorker worker = new EvaluationWorker(new JobQueue(dsl, settings), plugins::registry,
+                EvaluationContexts.judging(judges)).start();
         return new EvaluationEngine(new EvaluationStore(dsl), new EvaluationTargets(dsl), settings, worker);
+    }
+
+    /**
+     * The default policy with its budget cut to three quarters of a job's timeout: a judge call ends, and
+     * its attempts are logged, before the worker gives up on the job (an interrupted call could not log them).
+     */
+    static ResiliencePolicy judgePolicy(Duration jobTimeout) {
+        ResiliencePolicy policy = ResiliencePolicy.DEFAULT;
+        Duration total = min(policy.totalBudget(), jobTimeout.multipliedBy(3).dividedBy(4));
+        return policy.withTimeouts(min(policy.attemptTimeout(), total), total);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** {@code /api/v1/evaluations}. */

@@ -1,6 +1,7 @@
 package dev.argus.core.evaluation;
 
 import dev.argus.api.PluginConfig;
+import dev.argus.api.evaluator.EvaluationContext;
 import dev.argus.api.evaluator.EvaluationInput;
 import dev.argus.api.evaluator.Evaluator;
 import dev.argus.api.evaluator.Score;
@@ -8,6 +9,7 @@ import dev.argus.api.provider.LlmProvider;
 import dev.argus.core.plugins.ExtensionRegistry;
 import dev.argus.core.plugins.ExtensionTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +17,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +31,7 @@ public final class EvaluationWorker implements AutoCloseable {
 
     private final JobQueue queue;
     private final Supplier<ExtensionRegistry> registry;
-    private final BiFunction<String, String, LlmProvider> judges;
+    private final EvaluationContexts contexts;
     private final Semaphore slots;
     private final Object wakeup = new Object();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -38,13 +39,12 @@ public final class EvaluationWorker implements AutoCloseable {
 
     /**
      * @param registry the current extensions (evaluators are looked up per job, so reloads apply)
-     * @param judges   a judge provider for a provider id and model, for evaluators that need one
+     * @param contexts the host services of each evaluator call (model calls for the job's project)
      */
-    public EvaluationWorker(JobQueue queue, Supplier<ExtensionRegistry> registry,
-                            BiFunction<String, String, LlmProvider> judges) {
+    public EvaluationWorker(JobQueue queue, Supplier<ExtensionRegistry> registry, EvaluationContexts contexts) {
         this.queue = queue;
         this.registry = registry;
-        this.judges = judges;
+        this.contexts = contexts;
         this.slots = new Semaphore(queue.settings().concurrency());
         this.loop = Thread.ofVirtual().name("argus-evaluation-worker-" + queue.settings().nodeId()).unstarted(this::run);
     }
@@ -132,13 +132,14 @@ public final class EvaluationWorker implements AutoCloseable {
         }
         PluginConfig config;
         EvaluationInput input;
+        EvaluationContext context = contexts.of(job.projectId(), labels(job));
         try {
             config = evaluator.configSchema().bind(EvaluationConfig.parse(job.configJson()));
             LlmProvider judge = null;
             String judgeModel = null;
             if (evaluator.requirements().contains(Evaluator.Requirement.JUDGE_PROVIDER)) {
                 judgeModel = config.get("model").orElse(null);
-                judge = judges.apply(config.get("provider").orElse(null), judgeModel);
+                judge = JudgeProvider.of(context, config.get("provider").orElse(null), judgeModel);
             }
             Map<String, Object> metadata = job.callId() != null ? Map.of("call_id", job.callId().toString()) : Map.of();
             input = new EvaluationInput(job.input(), job.output(), job.reference(), Map.of(), metadata, judge,
@@ -146,7 +147,7 @@ public final class EvaluationWorker implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new Outcome(null, "invalid config: " + e.getMessage(), true);
         }
-        var task = new java.util.concurrent.FutureTask<>(() -> evaluator.evaluate(input, config));
+        var task = new java.util.concurrent.FutureTask<>(() -> evaluator.evaluate(input, config, context));
         Thread.ofVirtual().name("argus-evaluation-call-" + job.id()).start(task);
         long timeoutMs = queue.settings().timeout().toMillis();
         try {
@@ -166,6 +167,17 @@ public final class EvaluationWorker implements AutoCloseable {
             String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
             return new Outcome(null, message, cause instanceof IllegalArgumentException);
         }
+    }
+
+    /** What the model calls an evaluator makes for this job are logged with: the evaluation and the scored call. */
+    private static Map<String, Object> labels(ClaimedJob job) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("argus_evaluation_id", job.evaluationId().toString());
+        labels.put("argus_evaluator", job.evaluator());
+        if (job.callId() != null) {
+            labels.put("argus_scored_call_id", job.callId().toString());
+        }
+        return labels;
     }
 
     /** Stops claiming; jobs in flight finish or, if cut short, are reclaimed after their lease. */

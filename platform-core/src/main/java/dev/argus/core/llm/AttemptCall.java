@@ -28,11 +28,22 @@ final class AttemptCall {
      * @param traceId  shared by every attempt of one request
      */
     static NewCall of(Attempt attempt, LlmRequest request, PreparedRequest prepared, String traceId) {
+        return of(attempt, request.userId(), request.sessionId(), request.tags(), request.metadata(), prepared, traceId);
+    }
+
+    /**
+     * @param userId    end user the call is logged under, or {@code null}
+     * @param sessionId session the call is logged under, or {@code null}
+     * @param tags      labels of the call
+     * @param labels    metadata of the call; the attempt number (and fallback flag) are added
+     */
+    static NewCall of(Attempt attempt, String userId, String sessionId, List<String> tags, Map<String, Object> labels,
+                      PreparedRequest prepared, String traceId) {
         List<ChatMessage> messages = prepared.messages();
         Instant start = attempt.startedAt().truncatedTo(ChronoUnit.MICROS);
         long latencyMs = attempt.latency().toMillis();
         ChatResponse response = attempt.response();
-        Map<String, Object> metadata = new LinkedHashMap<>(request.metadata());
+        Map<String, Object> metadata = new LinkedHashMap<>(labels);
         metadata.put("argus_attempt", attempt.number());
         if (attempt.fallback()) {
             metadata.put("argus_fallback", true);
@@ -45,8 +56,8 @@ final class AttemptCall {
                 response != null ? "success" : "error", attempt.error(),
                 attempt.errorMessage(), attempt.httpStatus() == 0 ? null : attempt.httpStatus(), start,
                 start.plusMillis(latencyMs), latencyMs, ttft, response == null ? Usage.ZERO : response.usage(),
-                request.userId(), request.sessionId(), traceId, null, null,
-                prepared.promptName(), prepared.promptVersion(), request.tags(),
+                userId, sessionId, traceId, null, null,
+                prepared.promptName(), prepared.promptVersion(), tags,
                 json(metadata), json(messages.stream().map(m -> Map.of("role", m.role(), "content", m.content())).toList()),
                 response == null ? null : json(Map.of("role", "assistant", "content", response.content())),
                 rateLimits(attempt.rateLimits()), input, response == null ? null : response.content());

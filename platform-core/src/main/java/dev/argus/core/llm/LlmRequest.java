@@ -29,6 +29,7 @@ record LlmRequest(String provider, String model, List<Message> messages, PromptR
 
     static final int MAX_MESSAGES = 500;
     static final int MAX_TAGS = 20;
+    static final int MAX_TAG_LENGTH = 64;
     static final long MAX_TIMEOUT_MS = 600_000;
 
     /** One message of the conversation. */
@@ -82,7 +83,8 @@ record LlmRequest(String provider, String model, List<Message> messages, PromptR
             throw bad("fallback needs provider and model");
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
-        if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 64)) {
+        if (tags.size() > MAX_TAGS
+                || tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > MAX_TAG_LENGTH)) {
             throw bad("tags: at most " + MAX_TAGS + " tags of 1 to 64 characters");
         }
         parameters = parameters == null ? Map.of() : parameters;

@@ -1,7 +1,5 @@
 package dev.argus.core.llm;
 
-import static dev.argus.core.storage.jooq.Tables.LLM_CALLS;
-
 import dev.argus.api.ErrorCategory;
 import dev.argus.api.Usage;
 import dev.argus.api.provider.ChatMessage;
@@ -11,7 +9,6 @@ import dev.argus.core.auth.Access;
 import dev.argus.core.auth.ApiKeyScope;
 import dev.argus.core.auth.Caller;
 import dev.argus.core.ingest.IngestPipeline;
-import dev.argus.core.ingest.IngestRejectedException;
 import dev.argus.core.ingest.NewCall;
 import dev.argus.core.ingest.UuidV7;
 import dev.argus.core.plugins.PluginHost;
@@ -36,7 +33,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,8 +56,7 @@ public final class LlmRequestService implements ApiService {
 
     private final ProjectProviders providers;
     private final PromptStore prompts;
-    private final IngestPipeline pipeline;
-    private final DSLContext dsl;
+    private final AttemptLog attemptLog;
     private final ResiliencePolicy policy = ResiliencePolicy.DEFAULT;
     private final CircuitBreakers breakers = new CircuitBreakers(policy.circuit(), Clock.systemUTC());
 
@@ -69,8 +64,7 @@ public final class LlmRequestService implements ApiService {
                              DSLContext dsl) {
         this.providers = new ProjectProviders(plugins, secrets);
         this.prompts = prompts;
-        this.pipeline = pipeline;
-        this.dsl = dsl;
+        this.attemptLog = new AttemptLog(pipeline, dsl);
     }
 
     @Override
@@ -219,30 +213,17 @@ public final class LlmRequestService implements ApiService {
                           String traceId, long start) {
         boolean logged = log(project, calls);
         NewCall answered = calls.getLast();
-        BigDecimal cost = logged ? dsl.select(LLM_CALLS.COST_USD).from(LLM_CALLS)
-                .where(LLM_CALLS.PROJECT_ID.eq(project), LLM_CALLS.ID.eq(answered.id()),
-                        LLM_CALLS.STARTED_AT.eq(answered.startedAt().atOffset(ZoneOffset.UTC)))
-                .fetchOptional(LLM_CALLS.COST_USD).orElse(null) : null;
+        BigDecimal cost = logged ? attemptLog.cost(project, answered) : null;
         var response = result.response();
         return new Answer(logged ? answered.id() : null, traceId, logged, result.servedBy().provider(),
                 answered.model(), response.content(), response.finishReason(), response.usage(),
-                cost == null ? null : cost.stripTrailingZeros(), (System.nanoTime() - start) / 1_000_000,
+                cost, (System.nanoTime() - start) / 1_000_000,
                 answered.ttftMs(), result.attempts().size(), result.fellBack(),
                 prepared.promptName() == null ? null : new PromptUsed(prepared.promptName(), prepared.promptVersion()));
     }
 
-    /** Stores the calls before the answer; an unreachable database must not cost the caller the answer. */
     private boolean log(UUID project, List<NewCall> calls) {
-        if (calls.isEmpty()) {
-            return false;
-        }
-        try {
-            pipeline.ingest(project, calls);
-            return true;
-        } catch (IngestRejectedException e) {
-            LOG.log(System.Logger.Level.WARNING, "LLM request calls not logged: " + e.getMessage());
-            return false;
-        }
+        return attemptLog.store(project, calls);
     }
 
     private static ApiException failure(CallFailedException e, List<NewCall> logged, String traceId) {

@@ -1,6 +1,8 @@
 package dev.argus.core.plugins;
 
 import dev.argus.api.ArgusExtension;
+import dev.argus.api.ConfigField;
+import dev.argus.api.ConfigSchema;
 import dev.argus.api.ExtensionKind;
 import dev.argus.api.PluginConfig;
 import dev.argus.api.SpiVersion;
@@ -291,7 +293,9 @@ public final class PluginHost implements AutoCloseable {
         String state = "active";
         String problem = null;
         try {
-            PluginConfig config = extension.configSchema().bind(settings.getOrDefault(id, Map.of()));
+            ConfigSchema schema = kind == ExtensionKind.EVALUATOR ? perCallRequired(extension.configSchema())
+                    : extension.configSchema();
+            PluginConfig config = schema.bind(settings.getOrDefault(id, Map.of()));
             extension.init(new HostPluginContext(config, httpClient, clock, System.getLogger("argus.extension." + id)));
         } catch (IllegalArgumentException e) {
             state = "misconfigured";
@@ -303,6 +307,20 @@ public final class PluginHost implements AutoCloseable {
         }
         factories.put(extension, new InstanceFactory(raw.getClass(), kind, loader, health));
         return new RegisteredExtension(id, kind, version, pluginId, source, jar, state, problem, extension, health);
+    }
+
+    /**
+     * An evaluator's schema for its server-wide settings. Evaluators get their settings with each call
+     * (an evaluation's or a scoring request's {@code config}, validated against the full schema then), so
+     * a setting that is required but has no default (e.g. a judge's {@code provider} and {@code model})
+     * cannot be asked of the server's configuration: without it the evaluator starts from its defaults.
+     */
+    private static ConfigSchema perCallRequired(ConfigSchema schema) {
+        return new ConfigSchema(schema.fields().stream()
+                .map(f -> f.required() && f.defaultValue() == null
+                        ? new ConfigField(f.name(), f.type(), false, f.secret(), null, f.description(), f.allowedValues())
+                        : f)
+                .toList());
     }
 
     /**

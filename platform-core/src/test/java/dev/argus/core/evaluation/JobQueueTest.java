@@ -122,7 +122,7 @@ class JobQueueTest {
         open.add(plugins);
         Database database = database();
         EvaluationWorker worker = new EvaluationWorker(new JobQueue(database.dsl(), settings), plugins::registry,
-                (p, m) -> { throw new IllegalArgumentException("no judges here"); });
+                EvaluationContexts.NONE);
         open.add(worker);
         return new Node(database, plugins, worker);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argus.api.ExtensionKind;
 import dev.argus.api.PluginConfig;
+import dev.argus.api.evaluator.EvaluationContext;
 import dev.argus.api.evaluator.EvaluationInput;
 import dev.argus.api.evaluator.Evaluator;
 import dev.argus.api.evaluator.Score;
@@ -65,6 +66,31 @@ class EvaluatorPluginsTest {
                     semantic.extensions().stream().map(PluginStatus.ExtensionStatus::id).toList());
             String description = host.registry().evaluator("semantic_similarity").orElseThrow().description();
             assertTrue(description.contains("not truth"), description);
+        }
+    }
+
+    @Test
+    void anEvaluatorWhoseRequiredSettingsComeWithEachCallStartsWithoutServerSettings() throws Exception {
+        TestPlugins.copyBundled("evaluator-judge.jar", plugins);
+        try (PluginHost host = start(Map.of())) {
+            RegisteredExtension judge = host.registry().find(ExtensionKind.EVALUATOR, "llm_judge").orElseThrow();
+            assertEquals("active", judge.state(), judge.problem());
+            Evaluator evaluator = host.registry().evaluator("llm_judge").orElseThrow();
+            assertEquals(List.of("provider is required", "model is required"),
+                    evaluator.configSchema().validate(Map.of()), "each call must still give them");
+            // the three-argument call reaches the plugin's override through the host's guard
+            PluginConfig config = evaluator.configSchema().bind(Map.of("provider", "openai", "model", "gpt-4o-mini"));
+            long calls = judge.health().calls();
+            IllegalArgumentException noJudge = assertThrows(IllegalArgumentException.class, () -> evaluator.evaluate(
+                    EvaluationInput.of("an answer", null), config, EvaluationContext.NONE));
+            assertTrue(noJudge.getMessage().contains("needs a judge model"), noJudge.getMessage());
+            assertEquals(calls + 1, judge.health().calls());
+        }
+        try (PluginHost host = new PluginHost(plugins, Map.of("llm_judge", Map.of("scale", "2-7")), Clock.systemUTC())) {
+            host.start();
+            RegisteredExtension judge = host.registry().find(ExtensionKind.EVALUATOR, "llm_judge").orElseThrow();
+            assertEquals("misconfigured", judge.state(), "server settings that are given are still checked");
+            assertTrue(judge.problem().contains("scale must be one of"), judge.problem());
         }
     }
 
