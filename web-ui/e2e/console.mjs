@@ -563,7 +563,7 @@ try {
     await page.keyboard.press('Escape');
     await client.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Examples' }).click();
-    await page.waitForURL(/\/api\?tab=examples$/);
+    await page.waitForURL(/\/api\?tab=examples/, { waitUntil: 'commit' });
     const examples = page.getByTestId('api-examples');
     await examples.locator('[data-example="openai-python"]').waitFor();
     const openai = await examples.locator('pre', { hasText: 'from openai import OpenAI' }).innerText();

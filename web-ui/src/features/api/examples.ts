@@ -36,21 +36,20 @@ function isoSeconds(date: Date): string {
 
 export function examples(ctx: ExampleContext): Example[] {
   const host = ctx.origin.replace(/\/+$/, '');
-  const ingestBody = JSON.stringify({
-    calls: [
-      {
-        provider: 'openai',
-        model: 'gpt-4o-mini',
-        started_at: isoSeconds(ctx.now),
-        latency_ms: 812,
-        input: [{ role: 'user', content: 'Hi' }],
-        output: 'Hello!',
-        usage: { input_tokens: 12, output_tokens: 3 },
-        user_id: 'u-42',
-        tags: ['web'],
-      },
-    ],
-  } satisfies components['schemas']['IngestRequest'], null, 2);
+  const call = {
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+    started_at: isoSeconds(ctx.now),
+    latency_ms: 812,
+    input: [{ role: 'user', content: 'Hi' }],
+    output: 'Hello!',
+    usage: { input_tokens: 12, output_tokens: 3 },
+    user_id: 'u-42',
+    tags: ['web'],
+  } satisfies components['schemas']['NewCall'];
+  // one field a line, values compact: short enough to read, still valid JSON
+  const fields = Object.entries(call).map(([name, value]) => `    ${JSON.stringify(name)}: ${JSON.stringify(value)}`);
+  const ingestBody = `{"calls": [{\n${fields.join(',\n')}\n  }]}`;
   const asUser = ctx.project
     ? `
 
