@@ -18,7 +18,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://127.0.0.1:8080',
+      // '/api/' with the slash: the console's own API page is at /api
+      '/api/': 'http://127.0.0.1:8080',
+      '/openapi': 'http://127.0.0.1:8080',
       '/health': 'http://127.0.0.1:8080',
       '/ws': { target: 'ws://127.0.0.1:8080', ws: true },
     },

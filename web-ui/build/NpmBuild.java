@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code install}: {@code npm ci}, only when node_modules is missing or package-lock.json changed
  *   since the last install;</li>
- *   <li>{@code build <outDir> <stampFile>}: type-check and {@code vite build} into outDir, skipped when no
- *   input changed since the last build (recorded in stampFile);</li>
+ *   <li>{@code build <outDir> <stampFile>}: check that the generated API types match the OpenAPI document,
+ *   type-check and {@code vite build} into outDir, skipped when no input changed since the last build
+ *   (recorded in stampFile);</li>
  *   <li>{@code test}: {@code vitest run}.</li>
  * </ul>
  * Argument 1 is the web-ui folder, argument 2 the command.
@@ -25,8 +26,10 @@ import java.util.stream.Stream;
 public class NpmBuild {
 
     private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase().contains("win");
+    // the OpenAPI document is an input because the build checks the generated API types against it
     private static final List<String> BUILD_INPUTS = List.of("src", "public", "index.html", "package-lock.json",
-            "vite.config.ts", "tsconfig.json", "tsconfig.app.json", "tsconfig.node.json", "tsconfig.test.json");
+            "vite.config.ts", "tsconfig.json", "tsconfig.app.json", "tsconfig.node.json", "tsconfig.test.json",
+            "build/api-types.mjs", "../platform-core/src/main/resources/META-INF/openapi.yaml");
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();

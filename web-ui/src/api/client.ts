@@ -1,4 +1,5 @@
 import type { Credentials, SessionStore } from '../auth/session';
+import type { TokenPair } from './types';
 
 /** An error answer of the API: `{"error":{"code","message","details"}}`, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -17,12 +18,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface TokenResponse {
-  access_token: string;
-  refresh_token: string;
-  token_type: string;
-  expires_in: number;
-}
+/** `POST /api/v1/auth/login` and `/refresh`. */
+export type TokenResponse = TokenPair;
 
 export interface ApiClientOptions {
   baseUrl?: string;

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Activity, BellRing, FileText, FlaskConical, KeyRound, type LucideIcon, LayoutDashboard, LogOut, Menu, Moon, Puzzle, Settings, Sun, UserRound, X } from 'lucide-react';
+import { Activity, BellRing, BookOpenText, FileText, FlaskConical, KeyRound, type LucideIcon, LayoutDashboard, LogOut, Menu, Moon, Puzzle, Settings, Sun, UserRound, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { EmptyState, ErrorState, Spinner, cx } from '../components/ui';
@@ -35,6 +35,7 @@ const NAV: { section: string; items: NavItem[] }[] = [
       { to: '/alerts', label: 'Alerts', icon: BellRing },
       { to: '/plugins', label: 'Plugins', icon: Puzzle },
       { to: '/settings', label: 'Settings', icon: Settings },
+      { to: '/api', label: 'API', icon: BookOpenText },
     ],
   },
 ];

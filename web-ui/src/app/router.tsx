@@ -15,6 +15,7 @@ const EvaluationsPage = lazy(() => import('../features/evaluations/EvaluationsPa
 const EvaluationPage = lazy(() => import('../features/evaluations/EvaluationPage'));
 const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const ApiPage = lazy(() => import('../features/api/ApiPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const credentials = useCredentials();
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'evaluations/:id', element: <Page><EvaluationPage /></Page> },
       { path: 'alerts', element: <Page><AlertsPage /></Page> },
       { path: 'settings', element: <Page><SettingsPage /></Page> },
+      { path: 'api', element: <Page><ApiPage /></Page> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,9 +1,9 @@
-import type { AlertComparator, AlertRule, AlertRuleInput, AlertSeverity } from '../../api/types';
+import type { AlertComparator, AlertMetric, AlertRule, AlertRuleInput, AlertSeverity } from '../../api/types';
 import type { Tone } from '../../components/ui';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../../lib/format';
 
 /** The metrics a rule can watch, as the API names them, with how their values read. */
-export const ALERT_METRICS: { id: string; label: string; unit: string; format: (v: number) => string }[] = [
+export const ALERT_METRICS: { id: AlertMetric; label: string; unit: string; format: (v: number) => string }[] = [
   { id: 'error_rate', label: 'Error rate', unit: 'ratio 0–1, e.g. 0.05 for 5 %', format: (v) => formatPercent(v) },
   { id: 'latency_p95', label: 'Latency p95', unit: 'milliseconds', format: (v) => formatDuration(v) },
   { id: 'latency_p99', label: 'Latency p99', unit: 'milliseconds', format: (v) => formatDuration(v) },
@@ -38,7 +38,8 @@ export function formatMetric(metric: string, value: number | null | undefined): 
 export function describeCondition(rule: Pick<AlertRuleInput, 'metric' | 'comparator' | 'threshold' | 'window_seconds' | 'for_seconds'>): string {
   const metric = ALERT_METRICS.find((m) => m.id === rule.metric)?.label ?? rule.metric;
   const symbol = COMPARATORS.find((c) => c.id === rule.comparator)?.symbol ?? rule.comparator;
-  const held = rule.for_seconds > 0 ? `, for ${minutes(rule.for_seconds)}` : '';
+  const forSeconds = rule.for_seconds ?? 0;
+  const held = forSeconds > 0 ? `, for ${minutes(forSeconds)}` : '';
   return `${metric} ${symbol} ${formatMetric(rule.metric, rule.threshold)} over ${minutes(rule.window_seconds)}${held}`;
 }
 
@@ -112,7 +113,8 @@ function wholeMinutes(text: string, field: string, min: number, max: number): nu
 export function formToRule(form: RuleForm): AlertRuleInput | string {
   const name = form.name.trim();
   if (!name || name.length > 200) return 'Name is required (up to 200 characters).';
-  if (!ALERT_METRICS.some((m) => m.id === form.metric)) return 'Choose a metric.';
+  const metric = ALERT_METRICS.find((m) => m.id === form.metric)?.id;
+  if (!metric) return 'Choose a metric.';
   const threshold = Number(form.threshold.trim());
   if (form.threshold.trim() === '' || !Number.isFinite(threshold)) return 'Threshold must be a number.';
   const window = wholeMinutes(form.window_minutes, 'Window', 1, 10_080);
@@ -124,7 +126,7 @@ export function formToRule(form: RuleForm): AlertRuleInput | string {
   const optional = (v: string) => (v.trim() === '' ? null : v.trim());
   return {
     name,
-    metric: form.metric,
+    metric,
     provider: optional(form.provider),
     model: optional(form.model),
     prompt_name: optional(form.prompt_name),

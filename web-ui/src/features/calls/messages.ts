@@ -1,4 +1,11 @@
-import type { ChatMessage } from '../../api/types';
+/**
+ * A message as the call drawer shows it. The document leaves a call's `input` and `output` open (string,
+ * chat messages or one message, as ingested), so this is the console's own reading of them.
+ */
+export interface ChatMessage {
+  role: string;
+  content: unknown;
+}
 
 /** A message's text: plain string content, or the text parts of a content array (images etc. named). */
 export function messageText(content: unknown): string {

@@ -50,14 +50,14 @@ export function CostBreakdown({ byProvider, byModel }: { byProvider: CostAnswer;
       </div>
       {forecast && (
         <p className="rounded-lg bg-zinc-50 px-3 py-2 text-xs text-zinc-600 dark:bg-zinc-950 dark:text-zinc-300" data-testid="cost-forecast">
-          {forecast.available && forecast.month_end ? (
+          {forecast.available ? (
             <>
               <span className="font-medium text-zinc-900 dark:text-white">Month-end forecast {formatUsd(forecast.month_end.predicted_total_usd)}</span>
               {' '}({Math.round(forecast.confidence * 100)}% interval {formatUsd(forecast.month_end.lower_usd)} – {formatUsd(forecast.month_end.upper_usd)}, from {forecast.history_days} days of
               history)
             </>
           ) : (
-            <>No spend forecast yet: {forecast.reason ?? 'not enough history'}.</>
+            <>No spend forecast yet: {forecast.reason}.</>
           )}
         </p>
       )}

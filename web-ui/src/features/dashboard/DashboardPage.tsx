@@ -48,12 +48,7 @@ function Metric({ id, label, card, format, upIsGood, loading }: { id: string; la
         </div>
       )}
       <div className="mt-1 flex h-4 items-center gap-1 overflow-hidden text-xs whitespace-nowrap">
-        {card && card.change === null && card.reason && (
-          <span className="truncate text-zinc-500 dark:text-zinc-400" title={card.reason}>
-            {card.reason}
-          </span>
-        )}
-        {card && card.change === null && !card.reason && card.value !== null && card.trend !== 'stable' && (
+        {card && card.change === null && card.value !== null && card.trend !== 'stable' && (
           <span className="truncate text-zinc-500 dark:text-zinc-400">none in prev. {card.period}</span>
         )}
         {card && card.change !== null && (

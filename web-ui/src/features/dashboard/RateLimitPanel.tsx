@@ -5,7 +5,7 @@ import { formatCount, formatRelative } from '../../lib/format';
 import { byTightestHeadroom, headroom } from './analytics';
 import { NoData, isMissing } from './Panel';
 
-function Left({ remaining, limit, what }: { remaining: number | null; limit: number | null; what: string }) {
+function Left({ remaining, limit, what }: { remaining: number | string | null; limit: number | string | null; what: string }) {
   const h = headroom(remaining, limit);
   if (!h) return <span className="text-zinc-500 dark:text-zinc-400">not reported</span>;
   return (

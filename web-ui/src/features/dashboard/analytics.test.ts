@@ -50,13 +50,13 @@ describe('histogramBars', () => {
 });
 
 describe('costShares', () => {
-  it('orders by cost, reads decimal strings and folds the tail into "other"', () => {
+  it('orders by cost and folds the tail into "other"', () => {
     const shares = costShares(
       [
-        { key: 'a', calls: 1, cost_usd: '0.25', input_tokens: 0, output_tokens: 0 },
+        { key: 'a', calls: 1, cost_usd: 0.25, input_tokens: 0, output_tokens: 0 },
         { key: 'b', calls: 5, cost_usd: 0.5, input_tokens: 0, output_tokens: 0 },
-        { key: null, calls: 2, cost_usd: '0.125', input_tokens: 0, output_tokens: 0 },
-        { key: 'd', calls: 3, cost_usd: '0.125', input_tokens: 0, output_tokens: 0 },
+        { key: null, calls: 2, cost_usd: 0.125, input_tokens: 0, output_tokens: 0 },
+        { key: 'd', calls: 3, cost_usd: 0.125, input_tokens: 0, output_tokens: 0 },
       ],
       2,
     );
@@ -69,7 +69,7 @@ describe('costShares', () => {
   });
 
   it('gives zero shares when nothing cost anything', () => {
-    expect(costShares([{ key: 'x', calls: 2, cost_usd: '0', input_tokens: 0, output_tokens: 0 }])[0]?.share).toBe(0);
+    expect(costShares([{ key: 'x', calls: 2, cost_usd: 0, input_tokens: 0, output_tokens: 0 }])[0]?.share).toBe(0);
   });
 });
 

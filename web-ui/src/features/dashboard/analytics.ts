@@ -80,9 +80,12 @@ export interface Headroom {
   tone: HeadroomTone;
 }
 
-/** What is left of a rate limit; null when the provider did not report both numbers. Under 10 % is red, under 30 % amber. */
-export function headroom(remaining: number | null | undefined, limit: number | null | undefined): Headroom | null {
-  if (remaining == null || limit == null || !(limit > 0)) return null;
+/**
+ * What is left of a rate limit; null when the provider did not report both as numbers (a value that is not
+ * a whole number comes as the provider's text). Under 10 % is red, under 30 % amber.
+ */
+export function headroom(remaining: number | string | null | undefined, limit: number | string | null | undefined): Headroom | null {
+  if (typeof remaining !== 'number' || typeof limit !== 'number' || !(limit > 0)) return null;
   const ratio = Math.min(1, Math.max(0, remaining / limit));
   return { remaining, limit, ratio, tone: ratio < 0.1 ? 'red' : ratio < 0.3 ? 'amber' : 'green' };
 }

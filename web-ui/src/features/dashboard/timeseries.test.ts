@@ -6,9 +6,12 @@ describe('toChartData', () => {
     const data = toChartData({
       metric: 'requests',
       interval: '1m',
+      group_by: 'provider',
+      from: '2026-05-01T12:00:00Z',
+      to: '2026-05-01T12:02:00Z',
       series: [
         { key: 'openai', points: [{ t: '2026-05-01T12:00:00Z', v: 3 }, { t: '2026-05-01T12:01:00Z', v: 5 }] },
-        { key: 'anthropic', points: [{ t: '2026-05-01T12:01:00Z', v: '2' }] },
+        { key: 'anthropic', points: [{ t: '2026-05-01T12:01:00Z', v: 2 }] },
       ],
     });
     const t0 = Date.parse('2026-05-01T12:00:00Z') / 1000;
@@ -27,7 +30,8 @@ describe('toChartData', () => {
 
   it('is empty for no answer or only nulls', () => {
     expect(isEmpty(toChartData(null))).toBe(true);
-    expect(isEmpty(toChartData({ metric: 'cost', interval: '1h', series: [{ key: null, points: [{ t: '2026-05-01T00:00:00Z', v: null }] }] }))).toBe(true);
+    expect(isEmpty(toChartData({ metric: 'cost', interval: '1h', group_by: null, from: '2026-05-01T00:00:00Z', to: '2026-05-01T01:00:00Z', series: [] }))).toBe(true);
+    expect(isEmpty(toChartData({ points: [{ t: '2026-05-01T00:00:00Z', v: null }] }))).toBe(true);
   });
 });
 
@@ -49,9 +53,9 @@ describe('stack', () => {
 
 describe('chart range and sparse series', () => {
   it('keeps the requested range so a chart spans it even where there are no points', () => {
-    const data = toChartData({ metric: 'latency_p95', interval: '1h', from: '2026-05-01T00:00:00Z', to: '2026-05-02T00:00:00Z', series: [{ key: null, points: [{ t: '2026-05-01T12:00:00Z', v: 900 }] }] });
+    const data = toChartData({ metric: 'latency_p95', interval: '1h', group_by: null, from: '2026-05-01T00:00:00Z', to: '2026-05-02T00:00:00Z', series: [{ key: null, points: [{ t: '2026-05-01T12:00:00Z', v: 900 }] }] });
     expect(data.range).toEqual([Date.parse('2026-05-01T00:00:00Z') / 1000, Date.parse('2026-05-02T00:00:00Z') / 1000]);
-    expect(toChartData({ metric: 'cost', interval: '1h', series: [] }).range).toBeUndefined();
+    expect(toChartData({ points: [] }).range).toBeUndefined();
   });
 
   it('finds values with no neighbour to draw a line to', () => {

@@ -17,14 +17,14 @@ describe('evaluation helpers', () => {
 
   it('offers only active evaluators of started plugins', () => {
     const plugins: Plugin[] = [
-      { id: 'evaluator-text-metrics', version: '1', state: 'started', source: 'plugin', jar: 'x.jar', error: null, extensions: [
-        { id: 'rouge1', kind: 'evaluator', name: 'ROUGE-1', state: 'active', problem: null },
-        { id: 'bleu', kind: 'evaluator', name: 'BLEU', state: 'suspended', problem: 'timeouts' },
+      { id: 'evaluator-text-metrics', version: '1', requires: null, description: null, state: 'started', source: 'plugin', jar: 'x.jar', error: null, extensions: [
+        { id: 'rouge1', kind: 'evaluator', name: 'ROUGE-1', state: 'active', problem: null, calls: 0, faults: 0, timeouts: 0 },
+        { id: 'bleu', kind: 'evaluator', name: 'BLEU', state: 'suspended', problem: 'timeouts', calls: 0, faults: 0, timeouts: 0 },
       ] },
-      { id: 'broken', version: '1', state: 'failed', source: 'plugin', jar: 'y.jar', error: 'boom', extensions: [{ id: 'z', kind: 'evaluator', name: 'Z', state: 'active', problem: null }] },
-      { id: 'builtin', version: null, state: 'started', source: 'builtin', jar: null, error: null, extensions: [
-        { id: 'exact-match', kind: 'evaluator', name: 'Exact match', state: 'active', problem: null },
-        { id: 'mock', kind: 'provider', name: 'Mock', state: 'active', problem: null },
+      { id: 'broken', version: '1', requires: null, description: null, state: 'failed', source: 'plugin', jar: 'y.jar', error: 'boom', extensions: [{ id: 'z', kind: 'evaluator', name: 'Z', state: 'active', problem: null, calls: 0, faults: 0, timeouts: 0 }] },
+      { id: 'builtin', version: null, requires: null, description: null, state: 'started', source: 'builtin', jar: null, error: null, extensions: [
+        { id: 'exact-match', kind: 'evaluator', name: 'Exact match', state: 'active', problem: null, calls: 0, faults: 0, timeouts: 0 },
+        { id: 'mock', kind: 'provider', name: 'Mock', state: 'active', problem: null, calls: 0, faults: 0, timeouts: 0 },
       ] },
     ];
     expect(evaluatorOptions(plugins).map((o) => o.id)).toEqual(['exact-match', 'rouge1']);

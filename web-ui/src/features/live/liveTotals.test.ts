@@ -11,18 +11,18 @@ function delta(calls: number, ids: string[], extra: Partial<LiveDeltaMessage> = 
     calls,
     errors: 0,
     errors_by_category: {},
-    cost_usd: '0.0015',
+    cost_usd: 0.0015,
     input_tokens: 10 * calls,
     output_tokens: 5 * calls,
     latency_buckets: [],
-    recent_calls: ids.map((id, i) => ({ id, provider: 'openai', model: 'gpt-4o-mini', status: 'success', latency_ms: 100, cost_usd: '0.0005', started_at: `2026-11-28T12:00:0${i}Z` })),
+    recent_calls: ids.map((id, i) => ({ id, provider: 'openai', model: 'gpt-4o-mini', status: 'success', latency_ms: 100, cost_usd: 0.0005, started_at: `2026-11-28T12:00:0${i}Z` })),
     at: '2026-11-28T12:00:10Z',
     ...extra,
   };
 }
 
 describe('live totals', () => {
-  it('adds counts, decimal-string costs and tokens across deltas', () => {
+  it('adds counts, costs and tokens across deltas', () => {
     const t = addDelta(addDelta(EMPTY_TOTALS, delta(3, ['a', 'b', 'c'])), delta(2, ['d', 'e'], { errors: 1 }));
     expect(t.calls).toBe(5);
     expect(t.errors).toBe(1);

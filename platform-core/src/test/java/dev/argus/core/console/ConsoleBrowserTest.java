@@ -34,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * export), ingests a call while a page is open and watches it arrive over the live feed, then changes
  * something on every other page (promotes a label, stops the experiment, runs a ROUGE-1 evaluation,
  * creates and tests a webhook channel and a rule, creates and revokes an API key, sets a secret and the
- * retention), checks a viewer's read-only pages, signs in again with a read-only API key, fails on any
- * console error or serious accessibility violation, and saves screenshots to
- * {@code target/console-screenshots/}.
+ * retention), opens the API page (the OpenAPI document rendered, one "try it" request sent with the
+ * session's credentials, the copy-paste examples), checks a viewer's read-only pages, signs in again
+ * with a read-only API key, fails on any console error or serious accessibility violation, and saves
+ * screenshots to {@code target/console-screenshots/}.
  *
  * <p>Without Chromium (or Node.js, or the console's node_modules) the test is skipped, unless
  * {@code ARGUS_REQUIRE_BROWSER=1} makes a missing browser a failure (CI sets it).
@@ -104,7 +105,7 @@ class ConsoleBrowserTest {
                 "alert-rule-form.png", "alerts-events.png", "settings-keys.png", "settings-members.png",
                 "settings-secrets.png", "settings-retention.png", "plugins-dark.png", "dashboard-dark.png",
                 "prompt-diff-dark.png", "alerts-dark.png", "viewer-prompt.png", "viewer-alerts.png",
-                "dashboard-key.png")) {
+                "dashboard-key.png", "api-reference.png", "api-try-it.png", "api-examples.png", "api-dark.png")) {
             assertTrue(Files.size(screenshots.resolve(shot)) > 10_000, shot + " is missing or empty");
         }
     }
