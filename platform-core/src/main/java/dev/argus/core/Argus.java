@@ -230,6 +230,7 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/v1/traces", new OtlpTraceService(tracking.pipeline())));
         mounts.add(Mount.api("/api/v1/calls", evaluations.callScoresService()));
         mounts.add(Mount.api("/api/v1/evaluations", evaluations.evaluationsService(plugins)));
+        mounts.add(Mount.api("/api/v1/evaluators", evaluations.evaluatorsService(plugins)));
         mounts.add(Mount.api("/api/v1/llm", new LlmRequestService(plugins, security.secrets(),
                 new PromptStore(database.dsl()), tracking.pipeline(), dsl)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));

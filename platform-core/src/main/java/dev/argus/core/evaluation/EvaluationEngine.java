@@ -18,13 +18,15 @@ public final class EvaluationEngine implements AutoCloseable {
     private final EvaluationTargets targets;
     private final QueueSettings settings;
     private final EvaluationWorker worker;
+    private final ScoringCall scoring;
 
     private EvaluationEngine(EvaluationStore store, EvaluationTargets targets, QueueSettings settings,
-                             EvaluationWorker worker) {
+                             EvaluationWorker worker, ScoringCall scoring) {
         this.store = store;
         this.targets = targets;
         this.settings = settings;
         this.worker = worker;
+        this.scoring = scoring;
     }
 
     /** Starts a worker with the default queue settings and a unique node id. */
@@ -42,12 +44,18 @@ public final class EvaluationEngine implements AutoCloseable {
             return new JudgeProvider(llm, provider, model);
         };
         EvaluationWorker worker = new EvaluationWorker(new JobQueue(dsl, settings), plugins::registry, judges).start();
-        return new EvaluationEngine(new EvaluationStore(dsl), new EvaluationTargets(dsl), settings, worker);
+        return new EvaluationEngine(new EvaluationStore(dsl), new EvaluationTargets(dsl), settings, worker,
+                new ScoringCall(judges, settings.timeout()));
     }
 
     /** {@code /api/v1/evaluations}. */
     public EvaluationsService evaluationsService(PluginHost plugins) {
         return new EvaluationsService(plugins, store, targets, settings.maxAttempts(), worker::wake);
+    }
+
+    /** {@code /api/v1/evaluators}: scoring one answer at once, with the queue's guarded call and timeout. */
+    public EvaluatorsService evaluatorsService(PluginHost plugins) {
+        return new EvaluatorsService(plugins, scoring);
     }
 
     /** {@code /api/v1/calls/{id}/scores}. */

@@ -308,6 +308,16 @@ class OpenApiContractTest {
         analyticsAndEvaluationSamples(callId);
         alertSamples();
         llmSamples();
+        evaluatorSamples(callId);
+    }
+
+    /** Evaluators, synchronous scores, datasets and online evaluation rules. */
+    private static void evaluatorSamples(String callId) throws Exception {
+        sample("GET /api/v1/evaluators", "GET", "/api/v1/evaluators", null, 200, As.API_KEY);
+        sample("POST /api/v1/evaluators/{id}/score", "POST", "/api/v1/evaluators/bleu/score", "{\"candidate\":"
+                + "\"It is a guide to action which ensures that the military always obeys the commands of the party.\","
+                + "\"reference\":\"It is a guide to action that ensures that the military will forever heed Party "
+                + "commands.\",\"config\":{\"tokenize\":\"13a\",\"smooth_method\":\"exp\"}}", 200, As.INGEST_KEY);
     }
 
     /** A chat request through the mock provider, rendered from a stored prompt version. */
