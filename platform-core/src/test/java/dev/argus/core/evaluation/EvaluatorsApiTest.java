@@ -73,6 +73,7 @@ class EvaluatorsApiTest {
     @BeforeAll
     static void start() throws Exception {
         TestPlugins.copyBundled("evaluator-text-metrics.jar", plugins);
+        TestPlugins.copyBundled("evaluator-rules.jar", plugins);
         TestPlugins.compilePlugin(plugins.resolve("failing.jar"), "failing-evaluator", ">=0.1.0",
                 "test.failing.FailingEvaluator", FAILING_SOURCE);
         argus = RunningArgus.start(plugins, Map.of("ARGUS_INIT_PROJECT", "scorer", "ARGUS_INIT_API_KEY", KEY));
@@ -171,6 +172,45 @@ class EvaluatorsApiTest {
             checked++;
         }
         assertEquals(16, checked);
+    }
+
+    @Test
+    void ruleEvaluatorsScoreFromTheirPluginJar() throws Exception {
+        JsonNode listed = api.getOk("/api/v1/evaluators").path("items");
+        List<String> rules = new ArrayList<>();
+        listed.forEach(item -> {
+            if (item.path("plugin_id").asText().equals("evaluator-rules")) {
+                assertEquals("active", item.path("state").asText(), item.toString());
+                rules.add(item.path("id").asText());
+            }
+        });
+        assertEquals(List.of("contains", "exact_match", "json_schema", "json_valid", "keywords", "length", "refusal",
+                "regex"), rules);
+        // the schema is given as a JSON object; the bundled (shaded) validator checks it and the answer
+        ObjectNode request = body("{\"name\":\"Ada\",\"age\":-3}", null, Map.of());
+        ((ObjectNode) request.path("config")).putObject("schema").put("type", "object")
+                .putObject("properties").putObject("age").put("type", "integer").put("minimum", 0);
+        JsonNode schema = score("json_schema", request);
+        assertEquals(0.0, schema.path("score").asDouble());
+        assertEquals("fail", schema.path("label").asText());
+        assertEquals("/age", schema.path("details").path("errors").get(0).path("path").asText(), schema.toString());
+        assertEquals("minimum", schema.path("details").path("errors").get(0).path("keyword").asText());
+        ((ObjectNode) request).put("candidate", "{\"name\":\"Ada\",\"age\":36}");
+        assertEquals(1.0, score("json_schema", request).path("score").asDouble());
+        ObjectNode keywords = body("Refunds take 5 days; keep your receipt.", null, Map.of());
+        ((ObjectNode) keywords.path("config")).putArray("keywords").add("refund").add("receipt").add("invoice");
+        JsonNode found = score("keywords", keywords);
+        assertEquals(2.0 / 3, found.path("score").asDouble(), 1e-12);
+        assertEquals("[\"invoice\"]", found.path("details").path("missing").toString());
+        assertEquals(1.0, score("exact_match", body(" Paris ", "Paris", Map.of())).path("score").asDouble());
+        assertEquals(0.0, score("refusal", body("I'm sorry, but I can't help with that.", null, Map.of()))
+                .path("score").asDouble());
+        assertError("json_schema", body("{}", null, Map.of("schema", "{\"type\":5}")), 400, "unscorable_input",
+                "schema: not a valid");
+        assertError("regex", body("x", null, Map.of()), 400, "unscorable_input", "pattern: required");
+        assertError("regex", body("x", null, Map.of("pattern", "a", "ignore_case", "yes")), 400, "invalid_config",
+                "ignore_case");
+        assertError("exact_match", body("Paris", null, Map.of()), 400, "missing_reference", "reference");
     }
 
     @Test

@@ -110,6 +110,7 @@ class OpenApiContractTest {
         TestPlugins.copyBundled("exporter-csv.jar", plugins);
         TestPlugins.copyBundled("exporter-json.jar", plugins);
         TestPlugins.copyBundled("evaluator-text-metrics.jar", plugins);
+        TestPlugins.copyBundled("evaluator-rules.jar", plugins);
         openAi = FakeProviderUpstream.openAi();
         anthropic = FakeProviderUpstream.anthropic();
         ollama = FakeProviderUpstream.ollama();
