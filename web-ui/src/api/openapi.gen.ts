@@ -1281,6 +1281,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every evaluator extension (built in and from plugins) with its state, requirements and config schema
+         * @description One page, sorted by id (`next_cursor` is always null). `config_schema.fields` lists the settings an
+         *     evaluation, a scoring request or an online rule may give in `config`; values are checked against it.
+         */
+        get: operations["listEvaluators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluators/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score one answer synchronously
+         * @description Scores `candidate` (against `reference`, when the evaluator uses one) at once, through the same
+         *     guarded call the evaluation queue makes: the plugin's bulkhead and timeout apply, and faults count
+         *     towards its suspension. `config` is checked against the evaluator's config schema first. For `bleu`
+         *     the details hold sacrebleu's `bleu` (0 to 100), `precisions`, `bp`, `sys_len` and `ref_len` (and
+         *     `ratio`, `counts`, `totals`, `signature`); for `rouge` they hold `rouge1`, `rouge2`, `rougeL` and
+         *     `rougeLsum`, each `{precision, recall, fmeasure}`.
+         */
+        post: operations["scoreWithEvaluator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets": {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** Datasets of the project with their item counts, newest first */
+        get: operations["listDatasets"];
+        put?: never;
+        /**
+         * Create a dataset, optionally with its first items
+         * @description A dataset is a named, ordered set of items (input, reference, metadata) of the project, at most 10000
+         *     items. An evaluation with `dataset_id` scores each item's `metadata.output` (else its input) against its
+         *     reference. More items come later as JSON, CSV or JSON Lines uploads or from production calls.
+         */
+        post: operations["createDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}": {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One dataset with a page of its items in order
+         * @description `limit` and `cursor` page through the items; `next_cursor` continues after the last item shown.
+         */
+        get: operations["getDataset"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a dataset and its items
+         * @description Evaluations of the dataset and their scores stay.
+         */
+        delete: operations["deleteDataset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append items as JSON, CSV or JSON Lines
+         * @description By `Content-Type` (at most 16 MiB, and 10000 items in the dataset):
+         *     - `application/json`: `{"items": [{"input", "reference", "metadata"}]}`;
+         *     - `text/csv` (UTF-8, RFC 4180 quoting): a header row naming `input` and/or `reference`; every other
+         *       column becomes a metadata key (empty cells are left out, an `output` column is what an evaluation
+         *       scores); blank lines are skipped;
+         *     - `application/x-ndjson` (or `application/jsonl`): one item object per line.
+         *
+         *     Each item needs an input, a reference or both. Nothing is added unless every item is valid; errors name
+         *     the item (`items[3].reference`), or the line and column of the upload.
+         */
+        post: operations["addDatasetItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/items/from-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append production calls as items
+         * @description Each call's input text becomes an item's input and its output text the item's reference; the
+         *     metadata holds `call_id`, `provider`, `model` and, for calls of a stored prompt, `prompt_name` and
+         *     `prompt_version`. Items are appended in the order of `call_ids`.
+         */
+        post: operations["addDatasetItemsFromCalls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ingest": {
         parameters: {
             query?: never;
@@ -1391,6 +1548,45 @@ export interface paths {
         };
         /** One call with its payloads and rate-limit snapshot */
         get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/traces/{trace_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agent run — the calls of one trace as a tree by span parentage, with totals
+         * @description Calls with this `trace_id` (REST ingest, proxy labels or OTLP spans), oldest first, nested by
+         *     `parent_span_id` under the call with that `span_id`; a call whose parent is not a stored call
+         *     (only GenAI spans are stored) is a root. At most 1000 calls (`truncated` says when more exist).
+         */
+        get: operations["getTrace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation — the calls of one session in order, with totals */
+        get: operations["getSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2730,10 +2926,7 @@ export interface components {
              * @example bleu
              */
             evaluator: string;
-            /** @description the evaluator's settings, validated against its config schema */
-            config?: {
-                [key: string]: string | number | boolean;
-            } | null;
+            config?: components["schemas"]["EvaluatorConfig"];
             items?: {
                 /** @description the answer to score */
                 output: string;
@@ -2834,6 +3027,117 @@ export interface components {
         CallScoreList: {
             items: components["schemas"]["CallScore"][];
             next_cursor: null;
+        };
+        EvaluatorConfigField: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean" | "duration" | "url" | "enum";
+            required: boolean;
+            secret: boolean;
+            default: string | null;
+            description: string;
+            /** @description for `enum`: the permitted values */
+            allowed_values: string[];
+        };
+        Evaluator: {
+            /** @example bleu */
+            id: string;
+            name: string;
+            description: string;
+            /** @description the plugin that holds it, or `argus-core` for built-ins */
+            plugin_id: string;
+            /** @enum {string} */
+            source: "builtin" | "plugin";
+            /** @enum {string} */
+            state: "active" | "misconfigured" | "suspended";
+            /** @description why it is not active */
+            problem: string | null;
+            /** @description what each item must carry besides the answer */
+            requirements: ("reference" | "expected_json" | "judge_provider")[];
+            config_schema: {
+                fields: components["schemas"]["EvaluatorConfigField"][];
+            };
+        };
+        EvaluatorList: {
+            items: components["schemas"]["Evaluator"][];
+            next_cursor: null;
+        };
+        /**
+         * @description the evaluator's settings, validated against its config schema; an object or array value (e.g.
+         *     `json_schema`'s `schema`, `keywords`' `keywords`) is passed to the evaluator as its JSON text
+         */
+        EvaluatorConfig: {
+            [key: string]: string | number | boolean | Record<string, unknown> | unknown[];
+        } | null;
+        ScoreRequest: {
+            /** @description the answer to score */
+            candidate: string;
+            /** @description the expected answer */
+            reference?: string | null;
+            /** @description the prompt or question */
+            input?: string | null;
+            config?: components["schemas"]["EvaluatorConfig"];
+        };
+        ScoreResult: {
+            evaluator: string;
+            /** @description 0 to 1, higher is better */
+            score: number;
+            /** @description e.g. `pass` or `fail` for rule evaluators */
+            label: string | null;
+            explanation: string | null;
+            /** @description evaluator-specific figures */
+            details: Record<string, unknown>;
+        };
+        DatasetItemInput: {
+            /** @description the input (question */
+            input?: string | null;
+            /** @description the expected answer */
+            reference?: string | null;
+            /** @description anything else; `output` is the answer an evaluation scores */
+            metadata?: Record<string, unknown> | null;
+        } | unknown | unknown;
+        DatasetRequest: {
+            /** @description unique in the project */
+            name: string;
+            description?: string | null;
+            items?: components["schemas"]["DatasetItemInput"][];
+        };
+        Dataset: components["schemas"]["DatasetSummary"];
+        DatasetSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            /** Format: date-time */
+            created_at: string;
+            item_count: number;
+        };
+        DatasetPage: {
+            items: components["schemas"]["Dataset"][];
+            next_cursor: string | null;
+        };
+        DatasetItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description order in the dataset */
+            position: number;
+            input: string | null;
+            reference: string | null;
+            metadata: Record<string, unknown>;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DatasetDetail: {
+            items: components["schemas"]["DatasetItem"][];
+            /** @description continues the items after the last one shown */
+            next_cursor: string | null;
+        } & components["schemas"]["DatasetSummary"];
+        DatasetItemsAdded: {
+            /** Format: uuid */
+            dataset_id: string;
+            added: number;
+            /** @description items in the dataset now */
+            item_count: number;
         };
         IngestRequest: {
             calls: components["schemas"]["NewCall"][];
@@ -3028,6 +3332,42 @@ export interface components {
                     trace_id: string;
                 };
             };
+        };
+        CallGroupTotals: {
+            calls: number;
+            /** @description calls whose status is not success */
+            errors: number;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            ended_at: string;
+            /** @description first start to last end */
+            duration_ms: number;
+            /** @description sum of the calls' latencies */
+            latency_ms: number;
+            input_tokens: number;
+            output_tokens: number;
+            /** @description sum of the priced calls */
+            cost_usd: number;
+            unpriced_calls: number;
+        };
+        TraceNode: {
+            input_preview: string | null;
+            output_preview: string | null;
+            children: components["schemas"]["TraceNode"][];
+        } & components["schemas"]["CallCommon"];
+        TraceTree: {
+            trace_id: string;
+            totals: components["schemas"]["CallGroupTotals"];
+            truncated: boolean;
+            /** @description the roots */
+            calls: components["schemas"]["TraceNode"][];
+        };
+        SessionCalls: {
+            session_id: string;
+            totals: components["schemas"]["CallGroupTotals"];
+            truncated: boolean;
+            calls: components["schemas"]["CallSummary"][];
         };
         CallCommon: {
             /** Format: uuid */
@@ -6134,6 +6474,387 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    listEvaluators: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluatorList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    scoreWithEvaluator: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                /** @description an evaluator id, e.g. `bleu`, `rouge`, `semantic_similarity`, `json_schema` */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreRequest"];
+            };
+        };
+        responses: {
+            /** @description The score */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreResult"];
+                };
+            };
+            /**
+             * @description The request is malformed (`invalid_json`, `invalid_request`), has settings the evaluator rejects
+             *     (`invalid_config`, each problem in `details.problems`), lacks the reference the evaluator needs
+             *     (`missing_reference`), or the evaluator cannot score this input (`unscorable_input`, with its reason)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            /** @description The evaluator failed (`evaluator_failed`) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The evaluator is misconfigured, suspended after repeated faults, or all its call slots are busy (`evaluator_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The evaluator took longer than the evaluation timeout (`evaluator_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDatasets: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of datasets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    createDataset: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DatasetRequest"];
+            };
+        };
+        responses: {
+            /** @description The dataset */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            /** @description The request is malformed (`invalid_json`, `invalid_request`, naming the field or item) or holds too many items (`too_many_items`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The project already has a dataset of that name (`name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDataset: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset and a page of its items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteDataset: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addDatasetItems: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: components["schemas"]["DatasetItemInput"][];
+                };
+                /**
+                 * @example input,reference,topic
+                 *     "Capital of France, please",Paris,geo
+                 */
+                "text/csv": string;
+                /** @example {"input": "Largest planet?", "reference": "Jupiter"} */
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description The items were appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetItemsAdded"];
+                };
+            };
+            /**
+             * @description A malformed item (`invalid_request`) or upload (`invalid_upload`: the message names the line and
+             *     column), or more than 10000 items in the dataset (`too_many_items`)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The upload is larger than 16 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another `Content-Type` (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addDatasetItemsFromCalls: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    call_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The items were appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetItemsAdded"];
+                };
+            };
+            /** @description A malformed request (`invalid_request`), a call not in the project (`unknown_call`, naming `call_ids[i]`) or too many items (`too_many_items`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     ingestCalls: {
         parameters: {
             query?: {
@@ -6437,6 +7158,72 @@ export interface operations {
                     "application/json": components["schemas"]["CallDetail"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getTrace: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                trace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trace */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceTree"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: {
+                /** @description Same as the X-Argus-Project header, for clients that cannot set headers */
+                project_id?: components["parameters"]["ProjectQuery"];
+            };
+            header?: {
+                /** @description The project a user acts on (not needed with one project, ignored for API keys unless it names another project, which is a 404) */
+                "X-Argus-Project"?: components["parameters"]["ProjectHeader"];
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session, at most 1000 calls oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCalls"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -18,6 +18,8 @@ import dev.argus.core.live.LiveFeedSocket;
 import dev.argus.core.live.LiveIngestListener;
 import dev.argus.core.llm.LlmRequestService;
 import dev.argus.core.auth.PasswordHasher;
+import dev.argus.core.datasets.DatasetStore;
+import dev.argus.core.datasets.DatasetsService;
 import dev.argus.core.evaluation.EvaluationEngine;
 import dev.argus.core.auth.Security;
 import dev.argus.core.projects.InvitationsService;
@@ -235,6 +237,8 @@ public final class Argus implements AutoCloseable {
         mounts.add(Mount.api("/v1/traces", new OtlpTraceService(tracking.pipeline())));
         mounts.add(Mount.api("/api/v1/calls", evaluations.callScoresService()));
         mounts.add(Mount.api("/api/v1/evaluations", evaluations.evaluationsService(plugins)));
+        mounts.add(Mount.api("/api/v1/evaluators", evaluations.evaluatorsService(plugins)));
+        mounts.add(Mount.api("/api/v1/datasets", new DatasetsService(new DatasetStore(dsl))));
         mounts.add(Mount.api("/api/v1/llm", new LlmRequestService(plugins, security.secrets(),
                 new PromptStore(database.dsl()), tracking.pipeline(), dsl)));
         mounts.add(Mount.plain("/", new ConsoleService(config.consoleDir())));

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * An evaluator's per-evaluation settings: a flat JSON object of strings, numbers and booleans, checked
- * against the extension's {@link ConfigSchema} before anything is queued.
+ * against the extension's {@link ConfigSchema} before anything is queued. An object or array value
+ * (e.g. the JSON Schema of {@code json_schema}, the list of {@code keywords}) is kept as its JSON text.
  */
 public final class EvaluationConfig {
 
@@ -29,11 +30,11 @@ public final class EvaluationConfig {
         }
         for (var entry : config.properties()) {
             JsonNode value = entry.getValue();
-            if (!value.isValueNode() || value.isNull()) {
+            if (value.isNull()) {
                 throw ApiException.badRequest("invalid_config",
-                        field + "." + entry.getKey() + ": must be a string, number or boolean");
+                        field + "." + entry.getKey() + ": must be a string, number, boolean, object or array");
             }
-            values.put(entry.getKey(), value.asText());
+            values.put(entry.getKey(), value.isContainerNode() ? value.toString() : value.asText());
         }
         return values;
     }

@@ -21,13 +21,17 @@ public final class EvaluationEngine implements AutoCloseable {
     private final EvaluationTargets targets;
     private final QueueSettings settings;
     private final EvaluationWorker worker;
+    private final ScoringCall scoring;
+    private final EvaluationContexts contexts;
 
     private EvaluationEngine(EvaluationStore store, EvaluationTargets targets, QueueSettings settings,
-                             EvaluationWorker worker) {
+                             EvaluationWorker worker, ScoringCall scoring, EvaluationContexts contexts) {
         this.store = store;
         this.targets = targets;
         this.settings = settings;
         this.worker = worker;
+        this.scoring = scoring;
+        this.contexts = contexts;
     }
 
     /**
@@ -45,9 +49,10 @@ public final class EvaluationEngine implements AutoCloseable {
     public static EvaluationEngine start(DSLContext dsl, PluginHost plugins, SecretStore secrets,
                                          IngestPipeline pipeline, QueueSettings settings) {
         ProjectLlm judges = new ProjectLlm(plugins, secrets, pipeline, dsl, judgePolicy(settings.timeout()));
-        EvaluationWorker worker = new EvaluationWorker(new JobQueue(dsl, settings), plugins::registry,
-                EvaluationContexts.judging(judges)).start();
-        return new EvaluationEngine(new EvaluationStore(dsl), new EvaluationTargets(dsl), settings, worker);
+        EvaluationContexts contexts = EvaluationContexts.judging(judges);
+        EvaluationWorker worker = new EvaluationWorker(new JobQueue(dsl, settings), plugins::registry, contexts).start();
+        return new EvaluationEngine(new EvaluationStore(dsl), new EvaluationTargets(dsl), settings, worker,
+                new ScoringCall(settings.timeout()), contexts);
     }
 
     /**
@@ -67,6 +72,11 @@ public final class EvaluationEngine implements AutoCloseable {
     /** {@code /api/v1/evaluations}. */
     public EvaluationsService evaluationsService(PluginHost plugins) {
         return new EvaluationsService(plugins, store, targets, settings.maxAttempts(), worker::wake);
+    }
+
+    /** {@code /api/v1/evaluators}: scoring one answer at once, with the queue's guarded call and timeout. */
+    public EvaluatorsService evaluatorsService(PluginHost plugins) {
+        return new EvaluatorsService(plugins, scoring, contexts);
     }
 
     /** {@code /api/v1/calls/{id}/scores}. */

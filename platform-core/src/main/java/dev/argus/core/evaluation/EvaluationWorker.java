@@ -1,21 +1,13 @@
 package dev.argus.core.evaluation;
 
-import dev.argus.api.PluginConfig;
 import dev.argus.api.evaluator.EvaluationContext;
-import dev.argus.api.evaluator.EvaluationInput;
-import dev.argus.api.evaluator.Evaluator;
-import dev.argus.api.evaluator.Score;
-import dev.argus.api.provider.LlmProvider;
 import dev.argus.core.plugins.ExtensionRegistry;
-import dev.argus.core.plugins.ExtensionTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -32,6 +24,7 @@ public final class EvaluationWorker implements AutoCloseable {
     private final JobQueue queue;
     private final Supplier<ExtensionRegistry> registry;
     private final EvaluationContexts contexts;
+    private final ScoringCall scoring;
     private final Semaphore slots;
     private final Object wakeup = new Object();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -45,6 +38,7 @@ public final class EvaluationWorker implements AutoCloseable {
         this.queue = queue;
         this.registry = registry;
         this.contexts = contexts;
+        this.scoring = new ScoringCall(queue.settings().timeout());
         this.slots = new Semaphore(queue.settings().concurrency());
         this.loop = Thread.ofVirtual().name("argus-evaluation-worker-" + queue.settings().nodeId()).unstarted(this::run);
     }
@@ -104,7 +98,7 @@ public final class EvaluationWorker implements AutoCloseable {
     }
 
     private void process(ClaimedJob job) {
-        Outcome outcome = score(job);
+        ScoringCall.Outcome outcome = score(job);
         try {
             if (outcome.score() != null) {
                 queue.complete(job, outcome.score());
@@ -121,52 +115,17 @@ public final class EvaluationWorker implements AutoCloseable {
         }
     }
 
-    /** What one attempt produced: a score, or an error and whether retrying can help. */
-    private record Outcome(Score score, String error, boolean permanent) {
-    }
-
-    private Outcome score(ClaimedJob job) {
-        Evaluator evaluator = registry.get().evaluator(job.evaluator()).orElse(null);
-        if (evaluator == null) {
-            return new Outcome(null, "evaluator " + job.evaluator() + " is not active", false);
-        }
-        PluginConfig config;
-        EvaluationInput input;
-        EvaluationContext context = contexts.of(job.projectId(), labels(job));
+    private ScoringCall.Outcome score(ClaimedJob job) {
+        Map<String, Object> metadata = job.callId() != null ? Map.of("call_id", job.callId().toString()) : Map.of();
+        Map<String, String> settings;
         try {
-            config = evaluator.configSchema().bind(EvaluationConfig.parse(job.configJson()));
-            LlmProvider judge = null;
-            String judgeModel = null;
-            if (evaluator.requirements().contains(Evaluator.Requirement.JUDGE_PROVIDER)) {
-                judgeModel = config.get("model").orElse(null);
-                judge = JudgeProvider.of(context, config.get("provider").orElse(null), judgeModel);
-            }
-            Map<String, Object> metadata = job.callId() != null ? Map.of("call_id", job.callId().toString()) : Map.of();
-            input = new EvaluationInput(job.input(), job.output(), job.reference(), Map.of(), metadata, judge,
-                    judgeModel);
+            settings = EvaluationConfig.parse(job.configJson());
         } catch (IllegalArgumentException e) {
-            return new Outcome(null, "invalid config: " + e.getMessage(), true);
+            return new ScoringCall.Outcome(null, ScoringCall.Failure.UNSCORABLE, e.getMessage());
         }
-        var task = new java.util.concurrent.FutureTask<>(() -> evaluator.evaluate(input, config, context));
-        Thread.ofVirtual().name("argus-evaluation-call-" + job.id()).start(task);
-        long timeoutMs = queue.settings().timeout().toMillis();
-        try {
-            return new Outcome(task.get(timeoutMs, TimeUnit.MILLISECONDS), null, false);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            return new Outcome(null, "timed out after " + timeoutMs + " ms", false);
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted", false);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ExtensionTimeoutException) {
-                return new Outcome(null, cause.getMessage(), false);
-            }
-            String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            return new Outcome(null, message, cause instanceof IllegalArgumentException);
-        }
+        EvaluationContext context = contexts.of(job.projectId(), labels(job));
+        return scoring.score(registry.get().evaluator(job.evaluator()).orElse(null), job.evaluator(), settings,
+                job.input(), job.output(), job.reference(), metadata, context);
     }
 
     /** What the model calls an evaluator makes for this job are logged with: the evaluation and the scored call. */

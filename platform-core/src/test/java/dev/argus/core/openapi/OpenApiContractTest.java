@@ -110,6 +110,7 @@ class OpenApiContractTest {
         TestPlugins.copyBundled("exporter-csv.jar", plugins);
         TestPlugins.copyBundled("exporter-json.jar", plugins);
         TestPlugins.copyBundled("evaluator-text-metrics.jar", plugins);
+        TestPlugins.copyBundled("evaluator-rules.jar", plugins);
         openAi = FakeProviderUpstream.openAi();
         anthropic = FakeProviderUpstream.anthropic();
         ollama = FakeProviderUpstream.ollama();
@@ -310,6 +311,32 @@ class OpenApiContractTest {
         analyticsAndEvaluationSamples(callId);
         alertSamples();
         llmSamples();
+        evaluatorSamples(callId);
+    }
+
+    /** Evaluators, synchronous scores, datasets and online evaluation rules. */
+    private static void evaluatorSamples(String callId) throws Exception {
+        sample("GET /api/v1/evaluators", "GET", "/api/v1/evaluators", null, 200, As.API_KEY);
+        sample("POST /api/v1/evaluators/{id}/score", "POST", "/api/v1/evaluators/bleu/score", "{\"candidate\":"
+                + "\"It is a guide to action which ensures that the military always obeys the commands of the party.\","
+                + "\"reference\":\"It is a guide to action that ensures that the military will forever heed Party "
+                + "commands.\",\"config\":{\"tokenize\":\"13a\",\"smooth_method\":\"exp\"}}", 200, As.INGEST_KEY);
+
+        String dataset = created("POST", "/api/v1/datasets", "{\"name\":\"sky questions\",\"description\":\"golden "
+                + "answers\",\"items\":[{\"input\":\"Why is the sky blue?\",\"reference\":\"Rayleigh scattering.\","
+                + "\"metadata\":{\"topic\":\"physics\"}}]}").path("id").asText();
+        call("POST", "/api/v1/datasets/" + dataset + "/items/from-calls", "{\"call_ids\":[\"" + callId + "\"]}", 201);
+        String doomed = created("POST", "/api/v1/datasets", "{\"name\":\"to delete\"}").path("id").asText();
+        sample("POST /api/v1/datasets", "POST", "/api/v1/datasets", "{\"name\":\"made by a sample\",\"items\":"
+                + "[{\"input\":\"2+2?\",\"reference\":\"4\",\"metadata\":{\"output\":\"4\"}}]}", 201, As.INGEST_KEY);
+        sample("GET /api/v1/datasets", "GET", "/api/v1/datasets?limit=10", null, 200, As.API_KEY);
+        sample("GET /api/v1/datasets/{id}", "GET", "/api/v1/datasets/" + dataset + "?limit=1", null, 200, As.API_KEY);
+        sample("DELETE /api/v1/datasets/{id}", "DELETE", "/api/v1/datasets/" + doomed, null, 204, As.OWNER);
+        sample("POST /api/v1/datasets/{id}/items", "POST", "/api/v1/datasets/" + dataset + "/items", "{\"items\":"
+                + "[{\"input\":\"Largest planet?\",\"reference\":\"Jupiter\"},{\"reference\":\"Mars\"}]}", 201,
+                As.INGEST_KEY);
+        sample("POST /api/v1/datasets/{id}/items/from-calls", "POST", "/api/v1/datasets/" + dataset
+                + "/items/from-calls", "{\"call_ids\":[\"" + callId + "\"]}", 201, As.OWNER);
     }
 
     /** A chat request through the mock provider, rendered from a stored prompt version. */
