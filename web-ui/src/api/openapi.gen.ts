@@ -3405,9 +3405,9 @@ export interface components {
             output_preview: string | null;
         } & components["schemas"]["CallCommon"];
         CallDetail: {
-            /** @description the input as ingested (string */
+            /** @description the input as ingested (string, chat messages or null) */
             input: unknown;
-            /** @description the output as ingested (string */
+            /** @description the output as ingested (string, message or null) */
             output: unknown;
             input_text: string | null;
             output_text: string | null;
